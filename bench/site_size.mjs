@@ -1,0 +1,43 @@
+// Bytes the page downloads on first load: raw, gzip (level 9) and brotli (quality 11), per file
+// and in total, against the budget. `--check` exits non-zero when the gzip total is over.
+//   node bench/site_size.mjs [--check] [build/site]
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const site = args.find((a) => !a.startsWith('--')) || 'build/site';
+export const FIRST_LOAD_BUDGET_GZIP = 600_000;  // bytes, issue #2: shell + one instrument
+
+// What index.html loads before the first frame (the browser benchmark records real requests
+// and checks this list against them).
+export const FIRST_LOAD_FILES = ['index.html', 'loader.js', 'mlwb.js', 'mlwb.wasm'];
+
+export function measure(dir) {
+  return FIRST_LOAD_FILES.map((name) => {
+    const path = join(dir, name);
+    if (!existsSync(path)) throw new Error(`${path} is missing: build the site first`);
+    const bytes = readFileSync(path);
+    return {
+      name,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = measure(site);
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
+                            { raw: 0, gzip: 0, brotli: 0 });
+  const kb = (n) => (n / 1000).toFixed(1).padStart(8);
+  console.log('file            raw kB  gzip kB  brotli kB');
+  for (const r of rows) console.log(`${r.name.padEnd(12)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+  console.log(`${'total'.padEnd(12)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}`);
+  const ok = total.gzip <= FIRST_LOAD_BUDGET_GZIP;
+  console.log(`first-load gzip ${(total.gzip / 1000).toFixed(1)} kB vs budget ${FIRST_LOAD_BUDGET_GZIP / 1000} kB: ` +
+              `${(100 * total.gzip / FIRST_LOAD_BUDGET_GZIP).toFixed(0)} % of budget  ${ok ? 'PASS' : 'FAIL'}`);
+  if (check && !ok) process.exit(1);
+}

@@ -1,0 +1,40 @@
+# The browser app: src/platform (the only code that knows about Emscripten) + UI + engine,
+# linked to build/site/mlwb.{js,wasm}; shell.html becomes build/site/index.html.
+set(MLWB_SITE_DIR "${PROJECT_SOURCE_DIR}/build/site" CACHE PATH "Where the static site is assembled")
+
+add_executable(mlwb_app
+  src/platform/web_main.cpp
+  src/platform/web_events.cpp
+  src/platform/web_browser.cpp
+  src/platform/web_api.cpp
+  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(mlwb_app PRIVATE src/platform ${IMGUI_DIR}/backends)
+# WebGL2 = OpenGL ES 3.0: the backend would default to ES2/WebGL1 under Emscripten.
+set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp PROPERTIES COMPILE_DEFINITIONS IMGUI_IMPL_OPENGL_ES3)
+target_link_libraries(mlwb_app PRIVATE mlwb_ui mlwb_options)
+set_target_properties(mlwb_app PROPERTIES OUTPUT_NAME mlwb SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${MLWB_SITE_DIR}")
+
+set(_exports _main _mlwb_api_instruments _mlwb_api_open _mlwb_api_get_state _mlwb_api_set_state _mlwb_api_results
+             _mlwb_platform_on_paste _mlwb_platform_on_hash_change _mlwb_platform_on_color_scheme _malloc _free)
+list(JOIN _exports "," _exports_joined)
+target_link_options(mlwb_app PRIVATE
+  -sMODULARIZE=1 -sEXPORT_NAME=createMlwbModule
+  -sENVIRONMENT=web
+  -sFILESYSTEM=0
+  -sMALLOC=emmalloc
+  -sALLOW_MEMORY_GROWTH=1
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sEXPORTED_FUNCTIONS=[${_exports_joined}]
+  -sEXPORTED_RUNTIME_METHODS=[ccall,UTF8ToString]
+  -sINCOMING_MODULE_JS_API=[canvas,wasmBinary,print,printErr,onAbort,locateFile]
+  -sTEXTDECODER=2
+  -fno-exceptions)
+
+# The page, its loader and the files it links to.
+string(TIMESTAMP MLWB_BUILD_STAMP "%Y%m%d%H%M%S" UTC)
+add_custom_command(TARGET mlwb_app POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -DINPUT=${PROJECT_SOURCE_DIR}/shell.html -DOUTPUT=${MLWB_SITE_DIR}/index.html
+          -DWASM=${MLWB_SITE_DIR}/mlwb.wasm -DJS=${MLWB_SITE_DIR}/mlwb.js -P ${PROJECT_SOURCE_DIR}/cmake/make_page.cmake
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PROJECT_SOURCE_DIR}/web/loader.js ${MLWB_SITE_DIR}/loader.js
+  COMMENT "Assembling build/site"
+  VERBATIM)

@@ -1,0 +1,69 @@
+#include "state/app_state.hpp"
+
+#include "power/power_report.hpp"
+#include "state/power_state.hpp"
+#include "state/json_fields.hpp"
+#include "state/url_hash.hpp"
+
+namespace mlwb::state {
+
+nlohmann::json instrument_state_json(const AppState& s, InstrumentId id) {
+    switch (id) {
+        case InstrumentId::Power: return power_state_to_json(s.power);
+    }
+    return nlohmann::json::object();
+}
+
+std::vector<std::string> set_instrument_state(AppState& s, InstrumentId id, const nlohmann::json& j) {
+    switch (id) {
+        case InstrumentId::Power: {
+            auto decoded = power_state_from_json(j);
+            s.power = decoded.value;
+            return decoded.notices;
+        }
+    }
+    return {};
+}
+
+std::vector<std::string> set_instrument_state_text(AppState& s, InstrumentId id, std::string_view text) {
+    nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) {
+        set_instrument_state(s, id, nlohmann::json::object());
+        return {std::string("Saved ") + instrument_info(id).title + " state is not valid JSON; using defaults."};
+    }
+    return set_instrument_state(s, id, j);
+}
+
+nlohmann::json instrument_results_json(const AppState& s, InstrumentId id) {
+    nlohmann::json r;
+    switch (id) {
+        case InstrumentId::Power: r = power::power_results_json(s.power); break;
+    }
+    r["instrument"] = instrument_info(id).key;
+    return r;
+}
+
+std::string app_state_to_hash(const AppState& s) {
+    return encode_hash(instrument_info(s.active).key, instrument_state_json(s, s.active));
+}
+
+std::vector<std::string> apply_hash(AppState& s, std::string_view hash) {
+    auto decoded = decode_hash(hash);
+    std::vector<std::string> notices = std::move(decoded.notices);
+    const HashRoute& route = decoded.value;
+    if (route.instrument.empty()) return notices;
+    auto id = instrument_from_key(route.instrument);
+    if (!id) {
+        notices.push_back("The link opens an instrument called " + quote_for_notice(route.instrument) +
+                          ", which this app does not have; showing " + instrument_info(s.active).title + ".");
+        return notices;
+    }
+    s.active = *id;
+    if (route.has_fields) {
+        auto more = set_instrument_state(s, *id, route.fields);
+        notices.insert(notices.end(), more.begin(), more.end());
+    }
+    return notices;
+}
+
+}  // namespace mlwb::state

@@ -1,0 +1,84 @@
+// The functions behind window.mlwb (web/loader.js wraps them). JSON text in, JSON text out;
+// the returned pointer stays valid until the next call.
+#include <emscripten.h>
+
+#include <string>
+
+#include "state/app_state.hpp"
+#include "state/instruments.hpp"
+#include "web_app.hpp"
+
+namespace {
+
+std::string g_out;
+
+const char* reply(const nlohmann::json& j) {
+    g_out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return g_out.c_str();
+}
+
+nlohmann::json notices_json(const std::vector<std::string>& notices) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& n : notices) a.push_back(n);
+    return a;
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* mlwb_api_instruments() {
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& info : mlwb::state::instruments()) ids.push_back(info.key);
+    return reply(ids);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* mlwb_api_open(const char* id) {
+    auto found = mlwb::state::instrument_from_key(id ? id : "");
+    if (!found) return reply({{"ok", false}, {"error", std::string("no instrument called '") + (id ? id : "") + "'"}});
+    mlwb::web::app().model.state.active = *found;
+    mlwb::web::request_frames();
+    return reply({{"ok", true}});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* mlwb_api_get_state() {
+    const auto& s = mlwb::web::app().model.state;
+    return reply({{"instrument", mlwb::state::instrument_info(s.active).key},
+                  {"state", mlwb::state::instrument_state_json(s, s.active)}});
+}
+
+// Accepts {"instrument": "power", "state": {...}} (what getState returns) or a bare state
+// object for the active instrument. Unusable parts keep defaults and come back as notices,
+// which the page also shows.
+EMSCRIPTEN_KEEPALIVE const char* mlwb_api_set_state(const char* text) {
+    auto& model = mlwb::web::app().model;
+    const auto j = nlohmann::json::parse(text ? text : "", nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return reply({{"ok", false}, {"error", "setState expects a JSON object"}});
+    mlwb::state::InstrumentId id = model.state.active;
+    const nlohmann::json* state = &j;
+    if (j.contains("instrument") || j.contains("state")) {
+        // Checked accessors only: a wrong type must not throw (no exceptions in the wasm build).
+        std::string name = mlwb::state::instrument_info(id).key;
+        if (auto it = j.find("instrument"); it != j.end()) {
+            if (!it->is_string()) return reply({{"ok", false}, {"error", "'instrument' must be a string"}});
+            name = it->get<std::string>();
+        }
+        auto found = mlwb::state::instrument_from_key(name);
+        if (!found) return reply({{"ok", false}, {"error", "no instrument called '" + name + "'"}});
+        id = *found;
+        auto it = j.find("state");
+        if (it == j.end()) return reply({{"ok", false}, {"error", "missing 'state'"}});
+        state = &*it;
+    }
+    model.state.active = id;
+    auto notices = mlwb::state::set_instrument_state(model.state, id, *state);
+    for (const auto& n : notices) model.notices.push_back("setState: " + n);
+    mlwb::web::request_frames();
+    return reply({{"ok", notices.empty()}, {"notices", notices_json(notices)}});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* mlwb_api_results() {
+    return reply(mlwb::ui::active_results(mlwb::web::app().model));
+}
+
+}  // extern "C"

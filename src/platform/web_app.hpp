@@ -1,0 +1,50 @@
+// The browser side of the app: one global that the html5 callbacks, the frame loop and the
+// window.mlwb API share. This folder is the only code that includes Emscripten headers.
+#pragma once
+
+#include <string>
+
+#include "app_ui.hpp"
+#include "input_queue.hpp"
+
+namespace mlwb::web {
+
+struct WebApp {
+    ui::UiModel model;
+    ui::InputQueue input;
+    float pixel_ratio = 1.0f;       // devicePixelRatio the fonts were built for
+    int css_width = 0, css_height = 0;
+    int frames_wanted = 0;          // frames still to draw after the last event
+    double keep_alive_until = 0;    // ms: keep drawing (tooltip delays) while something is hovered
+    bool frame_scheduled = false;
+    bool first_frame_done = false;
+    bool fonts_dirty = true;
+    std::string last_hash;          // the hash we last wrote or read, to tell our changes from the user's
+    std::string last_saved_state;   // per active instrument, to write localStorage only on change
+    std::string last_saved_prefs;
+};
+
+WebApp& app();
+
+// Ask for frames: after any event ImGui needs a few to settle hover and layout.
+void request_frames(int count = 3);
+
+// Browser services (web_browser.cpp), thin wrappers over JavaScript.
+namespace browser {
+std::string location_hash();                       // without '#'
+void set_location_hash(const std::string& hash, bool push_history);
+std::string storage_get(const char* key);          // "" when absent or storage is unavailable
+void storage_set(const char* key, const std::string& value);
+void clipboard_write(const char* text);
+bool prefers_dark();
+double device_pixel_ratio();
+void window_size(int& width, int& height);
+void install_listeners();                          // paste, hashchange, color scheme
+void notify_first_frame();                         // resolves window.mlwb.ready
+}  // namespace browser
+
+void install_event_callbacks();                    // web_events.cpp
+void load_initial_state();                         // web_main.cpp
+void sync_state_out();                             // web_main.cpp: URL + storage after a frame
+
+}  // namespace mlwb::web

@@ -1,0 +1,100 @@
+// Small JavaScript helpers the app calls. Each one catches its own errors: storage can be
+// disabled, the clipboard can be refused, and none of that may reach the wasm side as a throw.
+#include <emscripten.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "web_app.hpp"
+
+// clang-format off
+EM_JS(char*, js_location_hash, (), {
+    var h = location.hash.slice(1);  // still percent-encoded: the engine's decoder handles that
+    var len = lengthBytesUTF8(h) + 1;
+    var p = _malloc(len);
+    stringToUTF8(h, p, len);
+    return p;
+});
+
+EM_JS(void, js_set_location_hash, (const char* hash, int push), {
+    var url = location.pathname + location.search + "#" + UTF8ToString(hash);
+    try {
+        if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
+    } catch (e) { /* sandboxed iframes may refuse; the app works without it */ }
+});
+
+EM_JS(char*, js_storage_get, (const char* key), {
+    var v = null;
+    try { v = window.localStorage.getItem(UTF8ToString(key)); } catch (e) { v = null; }
+    if (v === null) v = "";
+    var len = lengthBytesUTF8(v) + 1;
+    var p = _malloc(len);
+    stringToUTF8(v, p, len);
+    return p;
+});
+
+EM_JS(void, js_storage_set, (const char* key, const char* value), {
+    try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) { /* full or disabled */ }
+});
+
+EM_JS(void, js_clipboard_write, (const char* text), {
+    var t = UTF8ToString(text);
+    Module["mlwbClipboard"] = t;
+    try { if (navigator.clipboard) navigator.clipboard.writeText(t).catch(function () {}); } catch (e) {}
+});
+
+EM_JS(int, js_prefers_dark, (), {
+    try { return window.matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0; } catch (e) { return 0; }
+});
+
+EM_JS(void, js_window_size, (int* w, int* h), {
+    setValue(w, window.innerWidth | 0, "i32");
+    setValue(h, window.innerHeight | 0, "i32");
+});
+
+EM_JS(void, js_install_listeners, (), {
+    document.addEventListener("paste", function (e) {
+        var t = (e.clipboardData || window.clipboardData).getData("text") || "";
+        var len = lengthBytesUTF8(t) + 1;
+        var p = _malloc(len);
+        stringToUTF8(t, p, len);
+        _mlwb_platform_on_paste(p);
+        _free(p);
+        e.preventDefault();
+    });
+    window.addEventListener("hashchange", function () { _mlwb_platform_on_hash_change(); });
+    window.addEventListener("popstate", function () { _mlwb_platform_on_hash_change(); });
+    try {
+        window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function (e) {
+            _mlwb_platform_on_color_scheme(e.matches ? 1 : 0);
+        });
+    } catch (e) {}
+});
+
+EM_JS(void, js_notify_first_frame, (), {
+    if (Module["onFirstFrame"]) Module["onFirstFrame"]();
+});
+// clang-format on
+
+namespace mlwb::web::browser {
+
+namespace {
+std::string take(char* p) {
+    std::string s = p ? p : "";
+    std::free(p);
+    return s;
+}
+}  // namespace
+
+std::string location_hash() { return take(js_location_hash()); }
+void set_location_hash(const std::string& hash, bool push_history) { js_set_location_hash(hash.c_str(), push_history ? 1 : 0); }
+std::string storage_get(const char* key) { return take(js_storage_get(key)); }
+void storage_set(const char* key, const std::string& value) { js_storage_set(key, value.c_str()); }
+void clipboard_write(const char* text) { js_clipboard_write(text); }
+bool prefers_dark() { return js_prefers_dark() != 0; }
+double device_pixel_ratio() { return emscripten_get_device_pixel_ratio(); }
+void window_size(int& width, int& height) { js_window_size(&width, &height); }
+void install_listeners() { js_install_listeners(); }
+void notify_first_frame() { js_notify_first_frame(); }
+
+}  // namespace mlwb::web::browser

@@ -1,0 +1,231 @@
+// The browser app's entry point and frame loop. Frames are drawn on demand: an event asks for
+// a few animation frames (web_events.cpp); when they are drawn and no input is pending the
+// loop stops, so an idle page costs no CPU, and a hidden tab gets no frames at all.
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cmath>
+
+#include "fonts.hpp"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "state/app_state.hpp"
+#include "state/instruments.hpp"
+#include "web_app.hpp"
+
+namespace mlwb::web {
+
+namespace {
+
+WebApp g_app;
+std::string g_clipboard;
+double g_last_frame_ms = 0;
+double g_last_history_push_ms = -1e9;
+
+// clang-format off
+EM_JS(void, js_report_fatal, (const char* message), {
+    if (Module["onFatal"]) Module["onFatal"](UTF8ToString(message));
+});
+// clang-format on
+
+std::string storage_key(state::InstrumentId id) { return std::string("mlwb.state.") + state::instrument_info(id).key; }
+
+void set_clipboard(void*, const char* text) {
+    g_clipboard = text ? text : "";
+    browser::clipboard_write(g_clipboard.c_str());
+}
+
+const char* get_clipboard(void*) { return g_clipboard.c_str(); }
+
+void resize_if_needed() {
+    int w = 0, h = 0;
+    browser::window_size(w, h);
+    float ratio = static_cast<float>(browser::device_pixel_ratio());
+    if (!(ratio > 0.25f && ratio < 8.0f)) ratio = 1.0f;
+    if (ratio != g_app.pixel_ratio) {
+        g_app.pixel_ratio = ratio;
+        g_app.fonts_dirty = true;
+    }
+    if (w != g_app.css_width || h != g_app.css_height || g_app.fonts_dirty) {
+        g_app.css_width = w;
+        g_app.css_height = h;
+        // Backing store at device pixels; the CSS size (100vw x 100vh) stays in shell.html.
+        emscripten_set_canvas_element_size("#canvas", static_cast<int>(std::lround(w * ratio)),
+                                           static_cast<int>(std::lround(h * ratio)));
+    }
+}
+
+EM_BOOL draw_frame(double now_ms, void*) {
+    g_app.frame_scheduled = false;
+    resize_if_needed();
+    ImGuiIO& io = ImGui::GetIO();
+    if (g_app.fonts_dirty) {
+        ui::load_fonts(g_app.pixel_ratio);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        g_app.fonts_dirty = false;
+    }
+    io.DisplaySize = ImVec2(static_cast<float>(g_app.css_width), static_cast<float>(g_app.css_height));
+    io.DisplayFramebufferScale = ImVec2(g_app.pixel_ratio, g_app.pixel_ratio);
+    const double dt = g_last_frame_ms > 0 ? (now_ms - g_last_frame_ms) / 1000.0 : 1.0 / 60.0;
+    io.DeltaTime = static_cast<float>(dt < 1e-4 ? 1e-4 : dt > 0.25 ? 0.25 : dt);
+    g_last_frame_ms = now_ms;
+
+    g_app.input.apply_frame(io);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    ui::draw_app(g_app.model);
+    ImGui::Render();
+
+    int fb_w = 0, fb_h = 0;
+    emscripten_get_canvas_element_size("#canvas", &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (g_app.model.committed_edit) request_frames();  // let results and layout settle
+    sync_state_out();
+    if (!g_app.first_frame_done) {
+        g_app.first_frame_done = true;
+        browser::notify_first_frame();
+    }
+    if (g_app.frames_wanted > 0) --g_app.frames_wanted;
+    if (g_app.frames_wanted > 0 || !g_app.input.empty()) request_frames(g_app.frames_wanted > 0 ? g_app.frames_wanted : 1);
+    return EM_FALSE;  // one-shot: the next frame is requested only when needed
+}
+
+EM_BOOL on_context_lost(int, const void*, void*) {
+    js_report_fatal("The graphics context was lost (the GPU was reset or too many tabs use WebGL). Reload the page to continue; your inputs are saved.");
+    return EM_TRUE;
+}
+
+bool init_graphics() {
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    attrs.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
+    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context("#canvas", &attrs);
+    if (ctx <= 0) return false;
+    emscripten_webgl_make_context_current(ctx);
+    emscripten_set_webglcontextlost_callback("#canvas", nullptr, true, on_context_lost);
+    return true;
+}
+
+}  // namespace
+
+WebApp& app() { return g_app; }
+
+void request_frames(int count) {
+    if (count > g_app.frames_wanted) g_app.frames_wanted = count;
+    if (!g_app.frame_scheduled && g_app.frames_wanted > 0) {
+        g_app.frame_scheduled = true;
+        emscripten_request_animation_frame(draw_frame, nullptr);
+    }
+}
+
+void load_initial_state() {
+    ui::UiModel& m = g_app.model;
+    // Preferences, then each instrument's last inputs, then the link (a link wins).
+    const std::string prefs_text = browser::storage_get("mlwb.prefs");
+    if (!prefs_text.empty()) {
+        const auto prefs = nlohmann::json::parse(prefs_text, nullptr, false);
+        if (prefs.is_object() && prefs.contains("theme") && prefs["theme"].is_string())
+            m.theme = ui::theme_from_key(prefs["theme"].get<std::string>());
+        else m.notices.push_back("Saved preferences were unreadable; using defaults.");
+    }
+    for (const auto& info : state::instruments()) {
+        const std::string saved = browser::storage_get(storage_key(info.id).c_str());
+        if (saved.empty()) continue;
+        for (auto& n : state::set_instrument_state_text(m.state, info.id, saved)) m.notices.push_back("Saved state: " + n);
+    }
+    const std::string hash = browser::location_hash();
+    for (auto& n : state::apply_hash(m.state, hash)) m.notices.push_back("Link: " + n);
+    g_app.last_hash = state::app_state_to_hash(m.state);
+    if (hash != g_app.last_hash) browser::set_location_hash(g_app.last_hash, false);
+}
+
+void sync_state_out() {
+    ui::UiModel& m = g_app.model;
+    const std::string hash = state::app_state_to_hash(m.state);
+    if (hash != g_app.last_hash) {
+        // Coalesce a burst of edits (typing a number) into one history entry; instrument
+        // switches always get their own, so Back returns to the previous instrument.
+        const double now = emscripten_get_now();
+        const bool switched = hash.substr(0, hash.find('?')) != g_app.last_hash.substr(0, g_app.last_hash.find('?'));
+        const bool push = switched || now - g_last_history_push_ms > 1500.0;
+        browser::set_location_hash(hash, push);
+        if (push) g_last_history_push_ms = now;
+        g_app.last_hash = hash;
+    }
+    const std::string saved = state::instrument_state_json(m.state, m.state.active).dump();
+    if (saved != g_app.last_saved_state) {
+        browser::storage_set(storage_key(m.state.active).c_str(), saved);
+        g_app.last_saved_state = saved;
+    }
+    const std::string prefs = nlohmann::json{{"theme", ui::theme_key(m.theme)}}.dump();
+    if (prefs != g_app.last_saved_prefs) {
+        browser::storage_set("mlwb.prefs", prefs);
+        g_app.last_saved_prefs = prefs;
+    }
+}
+
+}  // namespace mlwb::web
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void mlwb_platform_on_paste(const char* text) {
+    mlwb::web::g_clipboard = text ? text : "";
+    mlwb::web::request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE void mlwb_platform_on_hash_change() {
+    using namespace mlwb::web;
+    const std::string hash = browser::location_hash();
+    if (hash == g_app.last_hash) return;  // our own replaceState/pushState
+    for (auto& n : mlwb::state::apply_hash(g_app.model.state, hash)) g_app.model.notices.push_back("Link: " + n);
+    g_app.last_hash = mlwb::state::app_state_to_hash(g_app.model.state);
+    if (hash != g_app.last_hash) browser::set_location_hash(g_app.last_hash, false);
+    request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE void mlwb_platform_on_color_scheme(int dark) {
+    mlwb::web::g_app.model.system_prefers_dark = dark != 0;
+    mlwb::web::request_frames();
+}
+
+}  // extern "C"
+
+int main() {
+    using namespace mlwb::web;
+    if (!init_graphics()) {
+        js_report_fatal("This browser could not create a WebGL2 context. Try a current Chrome, Edge, Firefox or Safari, "
+                        "and check that hardware acceleration is enabled.");
+        return 1;
+    }
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is fixed; state lives in the URL and localStorage
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would need frames while idle
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.SetClipboardTextFn = set_clipboard;
+    io.GetClipboardTextFn = get_clipboard;
+    io.BackendPlatformName = "mlwb_html5";
+    mlwb::ui::configure_key_map(io);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    g_app.model.system_prefers_dark = browser::prefers_dark();
+    load_initial_state();
+    browser::install_listeners();
+    install_event_callbacks();
+    request_frames();
+    return 0;
+}

@@ -1,0 +1,102 @@
+#include "app_ui.hpp"
+
+#include "fonts.hpp"
+#include "imgui.h"
+#include "state/instruments.hpp"
+
+namespace mlwb::ui {
+
+namespace {
+
+void sync_theme(UiModel& m) {
+    const bool dark = theme_is_dark(m.theme, m.system_prefers_dark);
+    if (m.theme_applied && dark == m.applied_dark) return;
+    apply_theme(dark);
+    m.applied_dark = dark;
+    m.theme_applied = true;
+}
+
+void draw_top_bar(UiModel& m) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted("MLOps Workbench");
+    ImGui::PopFont();
+    ImGui::Separator();
+    for (const auto& info : state::instruments()) {
+        const bool active = m.state.active == info.id;
+        ImGui::PushID(info.key);
+        if (ImGui::Selectable(info.title, active, 0, ImVec2(ImGui::CalcTextSize(info.title).x, 0)) && !active) {
+            m.state.active = info.id;
+            m.committed_edit = true;
+        }
+        ImGui::PopID();
+    }
+    // Theme menu on the right.
+    const char* label = m.theme == ThemeChoice::System ? "Theme: system" : m.theme == ThemeChoice::Light ? "Theme: light" : "Theme: dark";
+    const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemSpacing.x * 2 + ImGui::GetFontSize();
+    const float right = ImGui::GetWindowContentRegionMax().x - width;
+    if (right > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(right);
+    if (ImGui::BeginMenu(label)) {
+        if (ImGui::MenuItem("Follow system", nullptr, m.theme == ThemeChoice::System)) m.theme = ThemeChoice::System;
+        if (ImGui::MenuItem("Light", nullptr, m.theme == ThemeChoice::Light)) m.theme = ThemeChoice::Light;
+        if (ImGui::MenuItem("Dark", nullptr, m.theme == ThemeChoice::Dark)) m.theme = ThemeChoice::Dark;
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+void draw_notices(UiModel& m) {
+    if (m.notices.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().warning_bg);
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const int shown = static_cast<int>(m.notices.size() < 4 ? m.notices.size() : 4);
+    ImGui::BeginChild("notices", ImVec2(0, line * (shown + 1.6f)), true);
+    for (int i = 0; i < shown; ++i) ImGui::TextWrapped("%s", m.notices[static_cast<std::size_t>(i)].c_str());
+    if (m.notices.size() > 4) ImGui::Text("... and %d more.", static_cast<int>(m.notices.size() - 4));
+    if (ImGui::SmallButton("Dismiss")) m.notices.clear();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+const char* theme_key(ThemeChoice t) {
+    return t == ThemeChoice::Light ? "light" : t == ThemeChoice::Dark ? "dark" : "system";
+}
+
+ThemeChoice theme_from_key(const std::string& key) {
+    return key == "light" ? ThemeChoice::Light : key == "dark" ? ThemeChoice::Dark : ThemeChoice::System;
+}
+
+const nlohmann::json& active_results(UiModel& m) {
+    switch (m.state.active) {
+        case state::InstrumentId::Power: return power_panel_results(m.power, m.state.power);
+    }
+    return power_panel_results(m.power, m.state.power);
+}
+
+void draw_app(UiModel& m) {
+    m.committed_edit = false;
+    sync_theme(m);
+    draw_top_bar(m);
+
+    // The active instrument fills the rest of the viewport.
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("instrument", nullptr, flags);
+    draw_notices(m);
+    // Keep lines readable on wide screens.
+    const float max_width = ImGui::GetFontSize() * 48.0f;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + max_width);
+    switch (m.state.active) {
+        case state::InstrumentId::Power: m.committed_edit |= draw_power_panel(m.power, m.state.power); break;
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+    sync_theme(m);  // a theme picked this frame applies from the next one
+}
+
+}  // namespace mlwb::ui

@@ -1,0 +1,35 @@
+// One frame of the whole UI: the top bar (instrument switcher, theme), notices, and the active
+// instrument's panel. Holds no browser knowledge: the platform layer feeds input, reads the
+// state afterwards and syncs it to the URL and storage.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "power_panel.hpp"
+#include "state/app_state.hpp"
+#include "theme.hpp"
+
+namespace mlwb::ui {
+
+struct UiModel {
+    state::AppState state;              // every instrument's inputs: the single source of truth
+    std::vector<std::string> notices;   // what was ignored or replaced when loading; dismissable
+    ThemeChoice theme = ThemeChoice::System;
+    bool system_prefers_dark = false;
+    bool applied_dark = false;          // the theme currently applied to ImGui
+    bool theme_applied = false;
+    PowerPanel power;
+    bool committed_edit = false;        // set during a frame when the user changed an input
+};
+
+void draw_app(UiModel& m);
+
+// Results of the active instrument (cached; recomputed only when its inputs change).
+const nlohmann::json& active_results(UiModel& m);
+
+// "system" / "light" / "dark", for the preferences JSON.
+const char* theme_key(ThemeChoice t);
+ThemeChoice theme_from_key(const std::string& key);
+
+}  // namespace mlwb::ui

@@ -1,0 +1,17 @@
+# Runs the CLI once and checks its exit code, stdout and stderr against expectations.
+# -DCLI=path -DARGS="a;b;c" -DEXPECT_EXIT=n -DSTDOUT_REGEX=re -DSTDERR_REGEX=re
+execute_process(COMMAND ${CLI} ${ARGS} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+string(REPLACE "\n" " " out_line "${out}")
+string(REPLACE "\n" " " err_line "${err}")
+string(STRIP "${out_line}" out_line)
+string(STRIP "${err_line}" err_line)
+if(NOT code EQUAL EXPECT_EXIT)
+  message(FATAL_ERROR "exit code ${code}, expected ${EXPECT_EXIT}\nstdout: ${out}\nstderr: ${err}")
+endif()
+if(NOT out_line MATCHES "${STDOUT_REGEX}")
+  message(FATAL_ERROR "stdout does not match '${STDOUT_REGEX}':\n${out}")
+endif()
+if(NOT err_line MATCHES "${STDERR_REGEX}")
+  message(FATAL_ERROR "stderr does not match '${STDERR_REGEX}':\n${err}")
+endif()
+message(STATUS "ok: ${out_line}${err_line}")

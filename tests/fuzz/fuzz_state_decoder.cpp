@@ -1,0 +1,32 @@
+// libFuzzer target for everything that decodes state from outside: the URL hash and the JSON
+// text of localStorage / setState. Besides "no crash, no sanitizer report", it checks that
+// whatever comes in, the state that results is valid, computes, and survives its own link.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "state/app_state.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace mlwb::state;
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+
+    auto check = [](const AppState& s) {
+        if (!mlwb::power::validate(s.power).empty()) std::abort();
+        if (instrument_results_json(s, s.active)["ok"] != true) std::abort();
+        AppState again;
+        const std::string hash = app_state_to_hash(s);
+        if (!apply_hash(again, hash).empty()) std::abort();
+        if (!(again.power == s.power) || again.active != s.active) std::abort();
+    };
+
+    AppState from_hash;
+    apply_hash(from_hash, text);
+    check(from_hash);
+
+    AppState from_text;
+    set_instrument_state_text(from_text, InstrumentId::Power, text);
+    check(from_text);
+    return 0;
+}

@@ -1,0 +1,38 @@
+// A Dear ImGui context with no window and no renderer (the ImPlot smoke-test idea): frames are
+// built and their draw lists produced, so panels can be driven and checked natively.
+#pragma once
+
+#include "app_ui.hpp"
+#include "fonts.hpp"
+#include "imgui.h"
+#include "input_queue.hpp"
+
+struct HeadlessImGui {
+    HeadlessImGui(float width = 1000, float height = 700) {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(width, height);
+        io.DeltaTime = 1.0f / 60.0f;
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        mlwb::ui::configure_key_map(io);
+        mlwb::ui::load_fonts(2.0f);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
+    ~HeadlessImGui() { ImGui::DestroyContext(); }
+    HeadlessImGui(const HeadlessImGui&) = delete;
+    HeadlessImGui& operator=(const HeadlessImGui&) = delete;
+
+    // One frame of the app; returns the number of vertices drawn (0 would mean nothing shown).
+    int frame(mlwb::ui::UiModel& m) {
+        queue.apply_frame(ImGui::GetIO());
+        ImGui::NewFrame();
+        mlwb::ui::draw_app(m);
+        ImGui::Render();
+        return ImGui::GetDrawData()->TotalVtxCount;
+    }
+
+    mlwb::ui::InputQueue queue;
+};

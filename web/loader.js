@@ -1,0 +1,112 @@
+// Starts MLOps Workbench in the page: checks for WebAssembly and WebGL2, downloads the app with
+// a real progress bar, runs it, and defines window.mlwb (the API for tests and host pages).
+// Any failure ends in a plain-language message on the page, never a blank screen.
+(function () {
+  'use strict';
+  var build = window.MLWB_BUILD || { id: '', wasmBytes: 0 };
+  var statusBox = document.getElementById('status');
+  var statusText = document.getElementById('status-text');
+  var statusFill = document.getElementById('status-fill');
+  var canvas = document.getElementById('canvas');
+  var module = null;
+  var resolveReady, rejectReady;
+  var ready = new Promise(function (resolve, reject) { resolveReady = resolve; rejectReady = reject; });
+  ready.catch(function () {});  // a failed start is shown on the page; callers may still catch it
+
+  function show(text, fraction) {
+    statusText.textContent = text;
+    if (fraction !== undefined) statusFill.style.width = Math.round(fraction * 100) + '%';
+  }
+  function fail(text) {
+    statusBox.classList.remove('hidden');
+    statusBox.classList.add('error');
+    show(text);
+    rejectReady(new Error(text));
+  }
+  function call(name, argTypes, args) {
+    if (!module) throw new Error('MLOps Workbench is not ready yet: await mlwb.ready first');
+    return JSON.parse(module.ccall(name, 'string', argTypes || [], args || []));
+  }
+
+  window.mlwb = {
+    ready: ready,
+    build: build.id,
+    instruments: function () { return call('mlwb_api_instruments'); },
+    open: function (id) { return call('mlwb_api_open', ['string'], [String(id)]); },
+    getState: function () { return call('mlwb_api_get_state'); },
+    setState: function (state) {
+      return call('mlwb_api_set_state', ['string'], [typeof state === 'string' ? state : JSON.stringify(state)]);
+    },
+    results: function () { return call('mlwb_api_results'); }
+  };
+
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    return fail('This browser cannot run WebAssembly, which MLOps Workbench needs. Try a current Chrome, Edge, Firefox or Safari.');
+  }
+  var probe = document.createElement('canvas');
+  if (!probe.getContext('webgl2')) {
+    return fail('This browser or device does not offer WebGL2, which MLOps Workbench uses to draw. ' +
+                'Try a current browser, or enable hardware acceleration in its settings.');
+  }
+
+  function downloadWasm(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error('the server answered HTTP ' + response.status + ' for ' + url);
+      var total = build.wasmBytes || Number(response.headers.get('Content-Length')) || 0;
+      if (!response.body || !response.body.getReader || !total) return response.arrayBuffer();
+      var reader = response.body.getReader();
+      var chunks = [], received = 0;
+      function pump() {
+        return reader.read().then(function (step) {
+          if (step.done) {
+            var bytes = new Uint8Array(received), offset = 0;
+            chunks.forEach(function (c) { bytes.set(c, offset); offset += c.length; });
+            return bytes.buffer;
+          }
+          chunks.push(step.value);
+          received += step.value.length;
+          show('Loading… ' + Math.min(99, Math.floor(100 * received / total)) + ' %', Math.min(0.99, received / total));
+          return pump();
+        });
+      }
+      return pump();
+    });
+  }
+
+  function loadScript(url) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = url;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error('could not load ' + url)); };
+      document.body.appendChild(s);
+    });
+  }
+
+  show('Loading… 0 %', 0);
+  var suffix = build.id ? '?v=' + build.id : '';
+  Promise.all([downloadWasm('mlwb.wasm' + suffix), loadScript('mlwb.js' + suffix)]).then(function (parts) {
+    show('Starting…', 1);
+    var options = {
+      canvas: canvas,
+      wasmBinary: parts[0],
+      print: function (text) { console.log(text); },
+      printErr: function (text) { console.warn(text); },
+      onFatal: fail,
+      onAbort: function (what) {
+        fail('MLOps Workbench stopped unexpectedly (' + what + '). Reload the page; your inputs are saved in this browser.');
+      },
+      onFirstFrame: function () {
+        module = options;
+        statusBox.classList.add('hidden');
+        canvas.focus();
+        if (window.performance && performance.mark) performance.mark('mlwb-first-frame');
+        resolveReady(window.mlwb);
+      }
+    };
+    return window.createMlwbModule(options);
+  }).catch(function (error) {
+    fail('MLOps Workbench could not be loaded: ' + (error && error.message ? error.message : error) +
+         '. Check your connection and reload the page.');
+  });
+})();
