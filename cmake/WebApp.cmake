@@ -36,5 +36,6 @@ add_custom_command(TARGET mlwb_app POST_BUILD
   COMMAND ${CMAKE_COMMAND} -DINPUT=${PROJECT_SOURCE_DIR}/shell.html -DOUTPUT=${MLWB_SITE_DIR}/index.html
           -DWASM=${MLWB_SITE_DIR}/mlwb.wasm -DJS=${MLWB_SITE_DIR}/mlwb.js -P ${PROJECT_SOURCE_DIR}/cmake/make_page.cmake
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PROJECT_SOURCE_DIR}/web/loader.js ${MLWB_SITE_DIR}/loader.js
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PROJECT_SOURCE_DIR}/assets/icon.svg ${MLWB_SITE_DIR}/icon.svg
   COMMENT "Assembling build/site"
   VERBATIM)

@@ -26,7 +26,7 @@ MD4C_DIRNAME="md4c-release-0.4.8"
 BUILD_PACKAGES=(
   cmake make g++ emscripten nodejs
   nlohmann-json3-dev catch2 libboost-math-dev
-  fonts-roboto-unhinted fonts-noto-mono python3 python3-fonttools
+  fonts-roboto-unhinted fonts-noto-mono fonts-dejavu-core python3 python3-fonttools
   dpkg-dev xz-utils ca-certificates
 )
 TEST_PACKAGES=(clang libclang-rt-14-dev chromium)

@@ -28,6 +28,7 @@ void draw_top_bar(UiModel& m) {
         if (ImGui::Selectable(info.title, active, 0, ImVec2(ImGui::CalcTextSize(info.title).x, 0)) && !active) {
             m.state.active = info.id;
             m.committed_edit = true;
+            m.focus_panel = true;
         }
         ImGui::PopID();
     }
@@ -86,6 +87,9 @@ void draw_app(UiModel& m) {
     ImGui::SetNextWindowSize(vp->WorkSize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    // Focused from the start, so a keyboard user's first Tab lands on the first input.
+    if (m.focus_panel) ImGui::SetNextWindowFocus();
+    m.focus_panel = false;
     ImGui::Begin("instrument", nullptr, flags);
     draw_notices(m);
     // Keep lines readable on wide screens.

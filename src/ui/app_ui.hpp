@@ -21,6 +21,7 @@ struct UiModel {
     bool theme_applied = false;
     PowerPanel power;
     bool committed_edit = false;        // set during a frame when the user changed an input
+    bool focus_panel = true;            // give the panel keyboard focus (first frame, instrument switch)
 };
 
 void draw_app(UiModel& m);

@@ -10,6 +10,8 @@ extern const unsigned char mlwb_font_sans_bold[];
 extern const std::size_t mlwb_font_sans_bold_size;
 extern const unsigned char mlwb_font_mono[];
 extern const std::size_t mlwb_font_mono_size;
+extern const unsigned char mlwb_font_arrows[];
+extern const std::size_t mlwb_font_arrows_size;
 
 namespace mlwb::ui {
 
@@ -24,14 +26,25 @@ const ImWchar kGlyphRanges[] = {
     0x2190, 0x2193, 0x2212, 0x2212, 0x221A, 0x221A, 0x221E, 0x221E, 0x2248, 0x2248, 0x2260, 0x2260,
     0x2264, 0x2265, 0};
 
-ImFont* add_font(const unsigned char* data, std::size_t size, float pixels) {
+const ImWchar kArrowRanges[] = {0x2190, 0x2193, 0};
+
+ImFont* add_font(const unsigned char* data, std::size_t size, float pixels, bool merge = false,
+                 const ImWchar* ranges = kGlyphRanges) {
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;  // static data compiled into the binary
     config.OversampleH = 2;
     config.OversampleV = 1;
     config.PixelSnapH = false;
+    config.MergeMode = merge;
     return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), pixels,
-                                                      &config, kGlyphRanges);
+                                                      &config, ranges);
+}
+
+// A Roboto face with DejaVu's arrows merged in (Roboto has none).
+ImFont* add_sans(const unsigned char* data, std::size_t size, float pixels) {
+    ImFont* font = add_font(data, size, pixels);
+    add_font(mlwb_font_arrows, mlwb_font_arrows_size, pixels, true, kArrowRanges);
+    return font;
 }
 
 }  // namespace
@@ -42,10 +55,10 @@ void load_fonts(float pixel_ratio, float ui_scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const float k = pixel_ratio * ui_scale;
-    g_fonts.regular = add_font(mlwb_font_sans, mlwb_font_sans_size, 15.0f * k);
-    g_fonts.bold = add_font(mlwb_font_sans_bold, mlwb_font_sans_bold_size, 15.0f * k);
+    g_fonts.regular = add_sans(mlwb_font_sans, mlwb_font_sans_size, 15.0f * k);
+    g_fonts.bold = add_sans(mlwb_font_sans_bold, mlwb_font_sans_bold_size, 15.0f * k);
     g_fonts.mono = add_font(mlwb_font_mono, mlwb_font_mono_size, 14.0f * k);
-    g_fonts.headline = add_font(mlwb_font_sans_bold, mlwb_font_sans_bold_size, 30.0f * k);
+    g_fonts.headline = add_sans(mlwb_font_sans_bold, mlwb_font_sans_bold_size, 30.0f * k);
     io.Fonts->Build();
     io.FontDefault = g_fonts.regular;
     io.FontGlobalScale = 1.0f / pixel_ratio;

@@ -10,6 +10,7 @@
 #include "stats/normal.hpp"
 #include "theme.hpp"
 #include "util/format.hpp"
+#include "widgets.hpp"
 
 namespace mlwb::ui {
 
@@ -31,30 +32,22 @@ NumberValidator validator_for(const PowerInputs& inputs, double PowerInputs::*me
     };
 }
 
-void muted_text(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopStyleColor();
-}
-
 void draw_results(const PowerInputs& in, const nlohmann::json& r) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().card_bg);
-    const float height = ImGui::GetTextLineHeightWithSpacing() * 9.5f;
-    ImGui::BeginChild("results", ImVec2(0, height), true);
+    begin_card();
     if (!r.value("ok", false)) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-        for (const auto& e : r["errors"]) ImGui::TextWrapped("%s", e.value("message", "").c_str());
-        ImGui::PopStyleColor();
-        ImGui::EndChild();
-        ImGui::PopStyleColor();
+        for (const auto& e : r["errors"]) error_text(e.value("message", ""));
+        end_card();
         return;
     }
     const auto n_ceil = r["n_per_arm_ceil"].get<std::int64_t>();
+    const float top = ImGui::GetCursorPosY();
     ImGui::PushFont(fonts().headline);
-    ImGui::Text("%s", format_grouped(n_ceil).c_str());
+    ImGui::TextUnformatted(format_grouped(n_ceil).c_str());
+    const float headline_size = ImGui::GetFontSize();
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
+    // Sit the label on the number's baseline rather than at its top.
+    ImGui::SetCursorPosY(top + (headline_size - ImGui::GetFontSize()) * 0.78f);
     ImGui::TextUnformatted("units per arm");
     ImGui::Text("%s in total (2 arms, 1:1).", format_grouped(r["n_total_ceil"].get<std::int64_t>()).c_str());
     muted_text("Exact root n = " + format_significant(r["n_per_arm"].get<double>(), 10) + "; with " +
@@ -65,8 +58,7 @@ void draw_results(const PowerInputs& in, const nlohmann::json& r) {
                format_significant(in.target * 100, 6) + " % (" + (rel >= 0 ? "+" : "") +
                format_significant(rel * 100, 4) + " % relative) with a " + power::alternative_key(in.alternative) +
                " test at \xCE\xB1 = " + format_significant(in.alpha, 4) + ".");
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+    end_card();
 }
 
 void draw_method(const PowerInputs& in, const nlohmann::json& r) {

@@ -92,3 +92,46 @@ TEST_CASE("typing a valid value commits it; typing garbage keeps the last good s
     CHECK(m.state.power.target == 0.25);
     CHECK(mlwb::ui::active_results(m)["n_per_arm_ceil"] > 0);
 }
+
+TEST_CASE("keyboard only: the first Tab on a fresh page reaches the first input", "[ui]") {
+    HeadlessImGui ui;
+    mlwb::ui::UiModel m;
+    ui.frame(m);
+    auto tab = [&]() {
+        mlwb::ui::InputEvent e;
+        e.kind = mlwb::ui::InputKind::Key;
+        e.code = 9;
+        e.down = true;
+        ui.queue.push(e);
+        e.down = false;
+        ui.queue.push(e);
+        for (int i = 0; i < 3; ++i) ui.frame(m);
+    };
+    tab();
+    CHECK(ImGui::GetActiveID() == number_field_id("baseline"));
+    tab();
+    CHECK(ImGui::GetActiveID() == number_field_id("target"));
+}
+
+TEST_CASE("keyboard only: Tab after clicking the panel reaches the first input", "[ui]") {
+    HeadlessImGui ui;
+    mlwb::ui::UiModel m;
+    ui.frame(m);
+    auto push = [&](mlwb::ui::InputKind kind, int code, bool down, float x = 0, float y = 0) {
+        mlwb::ui::InputEvent e;
+        e.kind = kind;
+        e.code = code;
+        e.down = down;
+        e.x = x;
+        e.y = y;
+        ui.queue.push(e);
+    };
+    push(mlwb::ui::InputKind::MouseMove, 0, false, 500, 600);
+    push(mlwb::ui::InputKind::MouseButton, 0, true);
+    push(mlwb::ui::InputKind::MouseButton, 0, false);
+    for (int i = 0; i < 4; ++i) ui.frame(m);
+    push(mlwb::ui::InputKind::Key, 9, true);
+    push(mlwb::ui::InputKind::Key, 9, false);
+    for (int i = 0; i < 4; ++i) ui.frame(m);
+    CHECK(ImGui::GetActiveID() == number_field_id("baseline"));
+}

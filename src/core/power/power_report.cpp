@@ -9,10 +9,11 @@ nlohmann::json power_results_json(const PowerInputs& in) {
     if (!r.ok()) {
         nlohmann::json errors = nlohmann::json::array();
         for (const auto& e : r.errors) errors.push_back({{"field", e.field}, {"message", e.message}});
-        return {{"ok", false}, {"errors", errors}};
+        return {{"ok", false}, {"instrument", "power"}, {"errors", errors}};
     }
     return {
         {"ok", true},
+        {"instrument", "power"},
         {"metric", "proportion"},
         {"method", "pooled"},
         {"reference", "R stats::power.prop.test"},

@@ -35,12 +35,10 @@ std::vector<std::string> set_instrument_state_text(AppState& s, InstrumentId id,
 }
 
 nlohmann::json instrument_results_json(const AppState& s, InstrumentId id) {
-    nlohmann::json r;
     switch (id) {
-        case InstrumentId::Power: r = power::power_results_json(s.power); break;
+        case InstrumentId::Power: return power::power_results_json(s.power);
     }
-    r["instrument"] = instrument_info(id).key;
-    return r;
+    return nlohmann::json::object();
 }
 
 std::string app_state_to_hash(const AppState& s) {

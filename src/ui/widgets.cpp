@@ -1,0 +1,52 @@
+#include "widgets.hpp"
+
+#include "imgui.h"
+#include "theme.hpp"
+
+namespace mlwb::ui {
+
+namespace {
+constexpr float kCardPadding = 14.0f;
+}
+
+void begin_card() {
+    // Content goes on channel 1; end_card draws the background on channel 0, behind it, once
+    // the content's size is known.
+    ImGui::GetWindowDrawList()->ChannelsSplit(2);
+    ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+    ImGui::Dummy(ImVec2(0, kCardPadding - ImGui::GetStyle().ItemSpacing.y));
+    ImGui::Indent(kCardPadding);
+    ImGui::BeginGroup();
+}
+
+void end_card() {
+    ImGui::EndGroup();
+    ImGui::Unindent(kCardPadding);
+    const ImVec2 content_max = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSetCurrent(0);
+    const float left = ImGui::GetCursorScreenPos().x;
+    const float right = left + ImGui::GetContentRegionAvail().x;
+    const float top = ImGui::GetItemRectMin().y - kCardPadding;
+    const ImVec2 min(left, top);
+    const ImVec2 max(right > content_max.x + kCardPadding ? right : content_max.x + kCardPadding, content_max.y + kCardPadding);
+    const float rounding = ImGui::GetStyle().ChildRounding;
+    dl->AddRectFilled(min, max, ImGui::GetColorU32(palette().card_bg), rounding);
+    dl->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), rounding);
+    dl->ChannelsMerge();
+    ImGui::Dummy(ImVec2(0, kCardPadding));
+}
+
+void muted_text(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+void error_text(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+}  // namespace mlwb::ui

@@ -1,0 +1,176 @@
+// The app in a real browser (headless Chromium, WebGL2 on SwiftShader), served on 127.0.0.1.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { launch, serveSite, openApp, ARTIFACTS_DIR } from './harness.mjs';
+
+// R: power.prop.test(p1 = .10, p2 = .11, power = .8)$n  (tol = 1e-12), see tests/golden/power_prop.json
+const R_N_10_11 = 14750.790468993;
+// R: power.prop.test(p1 = .5, p2 = .75, power = .9, tol = 1e-13)$n
+const R_N_HELP = 76.7069284517774;
+
+let browser, server, base;
+before(async () => {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  ({ server, url: base } = await serveSite());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function freshContext() {
+  return browser.newContext({ viewport: { width: 1100, height: 720 }, deviceScaleFactor: 1 });
+}
+
+// Decodes a PNG screenshot just enough to count distinct colours (no image library needed).
+function distinctColours(png) {
+  let pos = 8, width = 0, height = 0;
+  const idat = [];
+  while (pos < png.length) {
+    const len = png.readUInt32BE(pos);
+    const type = png.toString('ascii', pos + 4, pos + 8);
+    if (type === 'IHDR') { width = png.readUInt32BE(pos + 8); height = png.readUInt32BE(pos + 12); }
+    if (type === 'IDAT') idat.push(png.subarray(pos + 8, pos + 8 + len));
+    pos += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const bpp = (raw.length / height - 1) / width;  // 3 (RGB) or 4 (RGBA)
+  const stride = width * bpp + 1;
+  const colours = new Set();
+  // Filtered scanlines: only rows with filter 0 (None) or 1 (Sub) decode without the previous row; sample those.
+  for (let y = 0; y < height; y += 1) {
+    const filter = raw[y * stride];
+    if (filter !== 0 && filter !== 1) continue;
+    const prev = [0, 0, 0, 0];
+    for (let x = 0; x < width; x += 1) {
+      const i = y * stride + 1 + x * bpp;
+      const px = [];
+      for (let c = 0; c < bpp; c += 1) {
+        const v = filter === 1 ? (raw[i + c] + prev[c]) & 255 : raw[i + c];
+        px.push(v);
+        prev[c] = v;
+      }
+      colours.add(px.slice(0, 3).join(','));
+    }
+  }
+  return colours.size;
+}
+
+test('a state in the URL hash gives R\'s sample size in window.mlwb.results()', async () => {
+  const ctx = await freshContext();
+  const { page, errors } = await openApp(ctx, `${base}#power?v=1&baseline=0.1&target=0.11&alpha=0.05&power=0.8&alternative=two-sided`);
+  const r = await page.evaluate(() => window.mlwb.results());
+  assert.equal(r.ok, true);
+  assert.equal(r.instrument, 'power');
+  assert.ok(Math.abs(r.n_per_arm - R_N_10_11) / R_N_10_11 < 1e-9, `n_per_arm ${r.n_per_arm}`);
+  assert.equal(r.n_per_arm_ceil, 14751);
+  const png = await page.screenshot({ path: join(ARTIFACTS_DIR, 'power-from-hash.png') });
+  assert.ok(distinctColours(png) > 20, 'the canvas shows more than a blank fill');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the JS API lists instruments, round-trips state and reports results', async () => {
+  const ctx = await freshContext();
+  const { page } = await openApp(ctx, base);
+  assert.deepEqual(await page.evaluate(() => window.mlwb.instruments()), ['power']);
+  const set = await page.evaluate(() => window.mlwb.setState({ instrument: 'power', state: { v: 1, baseline: 0.5, target: 0.75, power: 0.9 } }));
+  assert.equal(set.ok, true);
+  const r = await page.evaluate(() => window.mlwb.results());
+  assert.ok(Math.abs(r.n_per_arm - R_N_HELP) / R_N_HELP < 1e-9);
+  assert.equal(r.n_per_arm_ceil, 77);
+  const state = await page.evaluate(() => window.mlwb.getState());
+  assert.equal(state.instrument, 'power');
+  assert.equal(state.state.baseline, 0.5);
+  // The URL follows the state (after the next frame).
+  await page.waitForFunction(() => location.hash.includes('baseline=0.5'));
+  assert.equal((await page.evaluate(() => window.mlwb.open('nope'))).ok, false);
+  const bad = await page.evaluate(() => window.mlwb.setState({ baseline: 'x' }));
+  assert.equal(bad.ok, false);
+  assert.ok(bad.notices.length > 0);
+  await ctx.close();
+});
+
+test('a mangled hash still gives a working page with defaults and a notice', async () => {
+  const ctx = await freshContext();
+  for (const hash of ['#power?baseline=%ZZ&target=abc', '#nope?x=1', '#power?v=99&baseline=0.3', '#%ff%fe<script>']) {
+    const { page, errors } = await openApp(ctx, base + hash);
+    const r = await page.evaluate(() => window.mlwb.results());
+    assert.equal(r.ok, true, hash);
+    assert.equal(r.n_per_arm_ceil, 14751, hash);  // the defaults: 0.10 -> 0.11
+    await page.waitForFunction(() => location.hash.startsWith('#power?v=1'));  // canonical link restored
+    assert.deepEqual(errors, [], hash);
+    await page.close();
+  }
+  await ctx.close();
+});
+
+test('a corrupt localStorage entry yields defaults, and good state survives a reload', async () => {
+  const ctx = await freshContext();
+  const { page } = await openApp(ctx, base);
+  await page.evaluate(() => { localStorage.setItem('mlwb.state.power', '{"v":1,"baseline":'); localStorage.setItem('mlwb.prefs', '[[['); });
+  await page.goto(base);
+  await page.evaluate(() => window.mlwb.ready);
+  assert.equal((await page.evaluate(() => window.mlwb.results())).n_per_arm_ceil, 14751);
+  await page.evaluate(() => window.mlwb.setState({ v: 1, baseline: 0.2, target: 0.25 }));
+  await page.waitForFunction(() => (localStorage.getItem('mlwb.state.power') || '').includes('0.25'));
+  await page.goto(base);  // no hash: the last state comes back from localStorage
+  await page.evaluate(() => window.mlwb.ready);
+  const state = await page.evaluate(() => window.mlwb.getState());
+  assert.equal(state.state.target, 0.25);
+  await ctx.close();
+});
+
+test('typing into the inputs updates the result; a bad value keeps the last good one', async () => {
+  const ctx = await freshContext();
+  const { page } = await openApp(ctx, base + '#power');
+  await page.keyboard.press('Tab');  // a keyboard user's first Tab lands on the first input (baseline)
+  await page.keyboard.type('0.2');
+  await page.waitForFunction(() => window.mlwb.getState().state.baseline === 0.2);
+  await page.keyboard.press('Tab');  // target
+  await page.keyboard.type('abc');
+  await page.waitForTimeout(200);
+  assert.equal((await page.evaluate(() => window.mlwb.getState())).state.target, 0.11);
+  assert.equal((await page.evaluate(() => window.mlwb.results())).ok, true);
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'power-bad-input.png') });
+  await ctx.close();
+});
+
+test('back and forward move between states', async () => {
+  const ctx = await freshContext();
+  const { page } = await openApp(ctx, base + '#power?baseline=0.3&target=0.35');
+  await page.evaluate(() => window.mlwb.setState({ v: 1, baseline: 0.4, target: 0.45 }));
+  await page.waitForFunction(() => location.hash.includes('baseline=0.4'));
+  await page.goto(base + '#power?baseline=0.05&target=0.06');
+  await page.waitForFunction(() => window.mlwb.getState().state.baseline === 0.05);
+  await page.goBack();
+  await page.waitForFunction(() => window.mlwb.getState().state.baseline === 0.4);
+  await ctx.close();
+});
+
+test('HiDPI: the canvas backing store follows devicePixelRatio', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
+  const { page } = await openApp(ctx, base);
+  const size = await page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return [c.width, c.height, c.clientWidth, c.clientHeight];
+  });
+  assert.deepEqual(size, [1600, 1200, 800, 600]);
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'power-hidpi.png') });
+  await ctx.close();
+});
+
+test('a missing wasm file ends in a readable message, not a blank page', async () => {
+  const ctx = await freshContext();
+  const page = await ctx.newPage();
+  await page.route('**/mlwb.wasm*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(base);
+  await page.waitForFunction(() => document.getElementById('status').classList.contains('error'));
+  const text = await page.textContent('#status-text');
+  assert.match(text, /could not be loaded.*HTTP 404/);
+  await ctx.close();
+});
