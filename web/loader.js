@@ -43,8 +43,9 @@
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     return fail('This browser cannot run WebAssembly, which MLOps Workbench needs. Try a current Chrome, Edge, Firefox or Safari.');
   }
-  var probe = document.createElement('canvas');
-  if (!probe.getContext('webgl2')) {
+  // Only a cheap check here: creating a throwaway WebGL2 context costs up to ~100 ms on software
+  // GL. If the app's own context cannot be created, the app reports it through onFatal.
+  if (typeof WebGL2RenderingContext === 'undefined') {
     return fail('This browser or device does not offer WebGL2, which MLOps Workbench uses to draw. ' +
                 'Try a current browser, or enable hardware acceleration in its settings.');
   }
@@ -87,6 +88,7 @@
   var suffix = build.id ? '?v=' + build.id : '';
   Promise.all([downloadWasm('mlwb.wasm' + suffix), loadScript('mlwb.js' + suffix)]).then(function (parts) {
     show('Starting…', 1);
+    if (window.performance && performance.mark) performance.mark('mlwb-downloaded');
     var options = {
       canvas: canvas,
       wasmBinary: parts[0],

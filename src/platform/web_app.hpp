@@ -41,6 +41,7 @@ double device_pixel_ratio();
 void window_size(int& width, int& height);
 void install_listeners();                          // paste, hashchange, color scheme
 void notify_first_frame();                         // resolves window.mlwb.ready
+void mark(const char* name);                       // performance.mark, for start-up timings
 }  // namespace browser
 
 void install_event_callbacks();                    // web_events.cpp

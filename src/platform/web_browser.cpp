@@ -71,6 +71,10 @@ EM_JS(void, js_install_listeners, (), {
     } catch (e) {}
 });
 
+EM_JS(void, js_mark, (const char* name), {
+    try { performance.mark(UTF8ToString(name)); } catch (e) {}
+});
+
 EM_JS(void, js_notify_first_frame, (), {
     if (Module["onFirstFrame"]) Module["onFirstFrame"]();
 });
@@ -96,5 +100,6 @@ double device_pixel_ratio() { return emscripten_get_device_pixel_ratio(); }
 void window_size(int& width, int& height) { js_window_size(&width, &height); }
 void install_listeners() { js_install_listeners(); }
 void notify_first_frame() { js_notify_first_frame(); }
+void mark(const char* name) { js_mark(name); }
 
 }  // namespace mlwb::web::browser

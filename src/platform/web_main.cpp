@@ -65,6 +65,7 @@ EM_BOOL draw_frame(double now_ms, void*) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         g_app.fonts_dirty = false;
+        browser::mark("mlwb-fonts");
     }
     io.DisplaySize = ImVec2(static_cast<float>(g_app.css_width), static_cast<float>(g_app.css_height));
     io.DisplayFramebufferScale = ImVec2(g_app.pixel_ratio, g_app.pixel_ratio);
@@ -77,6 +78,7 @@ EM_BOOL draw_frame(double now_ms, void*) {
     ImGui::NewFrame();
     ui::draw_app(g_app.model);
     ImGui::Render();
+    if (!g_app.first_frame_done) browser::mark("mlwb-first-ui");
 
     int fb_w = 0, fb_h = 0;
     emscripten_get_canvas_element_size("#canvas", &fb_w, &fb_h);
@@ -205,6 +207,7 @@ EMSCRIPTEN_KEEPALIVE void mlwb_platform_on_color_scheme(int dark) {
 
 int main() {
     using namespace mlwb::web;
+    browser::mark("mlwb-main");
     if (!init_graphics()) {
         js_report_fatal("This browser could not create a WebGL2 context. Try a current Chrome, Edge, Firefox or Safari, "
                         "and check that hardware acceleration is enabled.");
@@ -226,6 +229,9 @@ int main() {
     load_initial_state();
     browser::install_listeners();
     install_event_callbacks();
-    request_frames();
+    // The first frame is drawn now rather than at the next animation frame: that wait is
+    // pure latency before the user sees anything.
+    g_app.frames_wanted = 3;  // and a few more after it, via animation frames, to settle layout
+    draw_frame(emscripten_get_now(), nullptr);
     return 0;
 }

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "power/proportions.hpp"
 #include "state/app_state.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,0 +1,106 @@
+// The page's performance budget, measured in headless Chromium on 127.0.0.1:
+//   - bytes of everything the first load fetches (raw, gzip, brotli), recorded from real requests
+//   - time to first frame (navigation start -> first frame drawn), median and max of N cold loads
+//   - idle CPU over 10 s with no input (renderer + GPU process CPU time from the DevTools
+//     protocol), beside a reference page that redraws WebGL every frame
+// Each figure is printed against its budget with PASS/FAIL; exit status 1 if any FAIL.
+//   node bench/budget.mjs [--loads 10] [--idle-seconds 10]
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { launch, serveSite, SITE_DIR } from '../tests/browser/harness.mjs';
+import { startServer } from '../scripts/serve.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const LOADS = arg('--loads', 10);
+const IDLE_SECONDS = arg('--idle-seconds', 10);
+const BUDGET = { firstLoadGzip: 600_000, firstFrameMedianMs: 400, idleCorePercent: 1.0 };
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+const rows = [];
+const record = (what, value, budget, ok) => { rows.push({ what, value, budget, ok }); };
+
+const { server, url } = await serveSite();
+const browser = await launch();
+
+// 1. Bytes of the first load, from the requests the page really makes.
+{
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const files = [];
+  page.on('requestfinished', (req) => { const u = new URL(req.url()); if (u.origin + '/' === url) files.push(u.pathname); });
+  await page.goto(url);
+  await page.evaluate(() => window.mlwb.ready);
+  let raw = 0, gz = 0, br = 0;
+  console.log('first load: file            raw kB  gzip kB  brotli kB');
+  for (const path of [...new Set(files)]) {
+    const bytes = readFileSync(join(SITE_DIR, path === '/' ? 'index.html' : path));
+    const g = gzipSync(bytes, { level: 9 }).length;
+    const b = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    raw += bytes.length; gz += g; br += b;
+    console.log(`            ${path.padEnd(18)} ${(bytes.length / 1000).toFixed(1).padStart(7)} ${(g / 1000).toFixed(1).padStart(8)} ${(b / 1000).toFixed(1).padStart(10)}`);
+  }
+  console.log(`            ${'total'.padEnd(18)} ${(raw / 1000).toFixed(1).padStart(7)} ${(gz / 1000).toFixed(1).padStart(8)} ${(br / 1000).toFixed(1).padStart(10)}`);
+  record('first-load transfer (gzip)', `${(gz / 1000).toFixed(1)} kB (brotli ${(br / 1000).toFixed(1)} kB)`, '≤ 600 kB', gz <= BUDGET.firstLoadGzip);
+  await ctx.close();
+}
+
+// 2. Time to first frame, cold cache each time; the same for the minimal WebGL2 page as a floor.
+async function firstFrames(pageUrl, mark) {
+  const times = [];
+  for (let i = 0; i < LOADS; i += 1) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    await page.goto(pageUrl);
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark);
+    times.push(await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, mark));
+    await ctx.close();
+  }
+  return times;
+}
+const refServer = await startServer(new URL('.', import.meta.url).pathname, 0);
+{
+  const times = await firstFrames(url, 'mlwb-first-frame');
+  const floor = await firstFrames(refServer.url + 'reference_first_frame.html', 'reference-first-frame');
+  const med = median(times);
+  record(`first frame, ${LOADS} cold loads`,
+         `median ${med.toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms; minimal WebGL2 page ${median(floor).toFixed(0)} ms (${(med / median(floor)).toFixed(1)}x)`,
+         '≤ 400 ms median', med <= BUDGET.firstFrameMedianMs);
+}
+
+// 3. Idle CPU: renderer + GPU processes over IDLE_SECONDS with no input.
+async function idleCpu(pageUrl, readyExpr) {
+  const b = await launch();  // a browser of its own, so only this page's processes count
+  const ctx = await b.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  await page.goto(pageUrl);
+  await page.waitForFunction(readyExpr);
+  await page.waitForTimeout(1500);  // let start-up work finish
+  const cdp = await b.newBrowserCDPSession();
+  const cpu = async () => {
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    return processInfo.filter((p) => p.type === 'renderer' || p.type === 'GPU').reduce((t, p) => t + p.cpuTime, 0);
+  };
+  const before = await cpu();
+  await page.waitForTimeout(IDLE_SECONDS * 1000);
+  const after = await cpu();
+  await b.close();
+  return (100 * (after - before)) / IDLE_SECONDS;
+}
+{
+  const app = await idleCpu(url, () => window.mlwb && window.mlwb.build !== undefined && document.getElementById('status').classList.contains('hidden'));
+  const busy = await idleCpu(refServer.url + 'reference_busy_page.html', () => window.referenceReady === true);
+  record(`idle CPU over ${IDLE_SECONDS} s (renderer+GPU)`, `${app.toFixed(2)} % of a core; redraw-every-frame page ${busy.toFixed(1)} % (${(busy / Math.max(app, 0.01)).toFixed(0)}x)`, '≤ 1 % of a core', app <= BUDGET.idleCorePercent);
+}
+
+await browser.close();
+server.close();
+refServer.server.close();
+
+console.log(`\nMLOps Workbench budget, ${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, Chromium headless (SwiftShader)`);
+for (const r of rows) console.log(`${verdict(r.ok)}  ${r.what.padEnd(34)} ${r.value.padEnd(90)} budget ${r.budget}`);
+process.exit(rows.every((r) => r.ok) ? 0 : 1);
