@@ -61,7 +61,7 @@ run_browser() {
     SUMMARY+=("browser: no site")
     return
   fi
-  node --test --test-concurrency=1 "$ROOT/tests/browser/" >"$log" 2>&1
+  node --test "$ROOT/tests/browser/" >"$log" 2>&1
   grep -E "^(not )?ok |^# (tests|pass|fail)" "$log"
   grep -q "^not ok" "$log" && grep -A25 "^not ok" "$log" | head -80
   local pass fail
