@@ -95,6 +95,8 @@ EM_BOOL draw_frame(double now_ms, void*) {
         browser::notify_first_frame();
     }
     if (g_app.frames_wanted > 0) --g_app.frames_wanted;
+    // Long computations advance a slice per frame and set work_in_progress until they finish.
+    if (g_app.model.work_in_progress) request_frames(1);
     if (g_app.frames_wanted > 0 || !g_app.input.empty()) request_frames(g_app.frames_wanted > 0 ? g_app.frames_wanted : 1);
     return EM_FALSE;  // one-shot: the next frame is requested only when needed
 }

@@ -3,6 +3,7 @@
 #include "fonts.hpp"
 #include "imgui.h"
 #include "state/instruments.hpp"
+#include "widgets.hpp"
 
 namespace mlwb::ui {
 
@@ -18,10 +19,13 @@ void sync_theme(UiModel& m) {
 
 void draw_top_bar(UiModel& m) {
     if (!ImGui::BeginMainMenuBar()) return;
-    ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted("MLOps Workbench");
-    ImGui::PopFont();
-    ImGui::Separator();
+    // In an embed-sized box the instrument names need the room more than the product name.
+    if (ImGui::GetIO().DisplaySize.x >= 520.0f) {
+        ImGui::PushFont(fonts().bold);
+        ImGui::TextUnformatted("MLOps Workbench");
+        ImGui::PopFont();
+        ImGui::Separator();
+    }
     for (const auto& info : state::instruments()) {
         const bool active = m.state.active == info.id;
         ImGui::PushID(info.key);
@@ -34,6 +38,7 @@ void draw_top_bar(UiModel& m) {
     }
     // Theme menu on the right.
     const char* label = m.theme == ThemeChoice::System ? "Theme: system" : m.theme == ThemeChoice::Light ? "Theme: light" : "Theme: dark";
+    if (ImGui::GetIO().DisplaySize.x < 420.0f) label = "Theme";
     const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemSpacing.x * 2 + ImGui::GetFontSize();
     const float right = ImGui::GetWindowContentRegionMax().x - width;
     if (right > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(right);
@@ -48,15 +53,12 @@ void draw_top_bar(UiModel& m) {
 
 void draw_notices(UiModel& m) {
     if (m.notices.empty()) return;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().warning_bg);
-    const float line = ImGui::GetTextLineHeightWithSpacing();
-    const int shown = static_cast<int>(m.notices.size() < 4 ? m.notices.size() : 4);
-    ImGui::BeginChild("notices", ImVec2(0, line * (shown + 1.6f)), true);
-    for (int i = 0; i < shown; ++i) ImGui::TextWrapped("%s", m.notices[static_cast<std::size_t>(i)].c_str());
-    if (m.notices.size() > 4) ImGui::Text("... and %d more.", static_cast<int>(m.notices.size() - 4));
+    constexpr std::size_t kShown = 4;
+    begin_card(palette().warning_bg);
+    for (std::size_t i = 0; i < m.notices.size() && i < kShown; ++i) ImGui::TextWrapped("%s", m.notices[i].c_str());
+    if (m.notices.size() > kShown) ImGui::Text("... and %d more.", static_cast<int>(m.notices.size() - kShown));
     if (ImGui::SmallButton("Dismiss")) m.notices.clear();
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+    end_card();
 }
 
 }  // namespace
@@ -94,7 +96,8 @@ void draw_app(UiModel& m) {
     draw_notices(m);
     // Keep lines readable on wide screens.
     const float max_width = ImGui::GetFontSize() * 48.0f;
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + max_width);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (avail < max_width ? avail : max_width));
     switch (m.state.active) {
         case state::InstrumentId::Power: m.committed_edit |= draw_power_panel(m.power, m.state.power); break;
     }

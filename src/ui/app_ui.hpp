@@ -22,6 +22,7 @@ struct UiModel {
     PowerPanel power;
     bool committed_edit = false;        // set during a frame when the user changed an input
     bool focus_panel = true;            // give the panel keyboard focus (first frame, instrument switch)
+    bool work_in_progress = false;      // a panel runs work spread over frames: keep frames coming
 };
 
 void draw_app(UiModel& m);

@@ -7,9 +7,13 @@ namespace mlwb::ui {
 
 namespace {
 constexpr float kCardPadding = 14.0f;
+ImVec4 g_card_background;  // of the card being built (cards do not nest)
 }
 
-void begin_card() {
+void begin_card() { begin_card(palette().card_bg); }
+
+void begin_card(const ImVec4& background) {
+    g_card_background = background;
     // Content goes on channel 1; end_card draws the background on channel 0, behind it, once
     // the content's size is known.
     ImGui::GetWindowDrawList()->ChannelsSplit(2);
@@ -31,7 +35,7 @@ void end_card() {
     const ImVec2 min(left, top);
     const ImVec2 max(right > content_max.x + kCardPadding ? right : content_max.x + kCardPadding, content_max.y + kCardPadding);
     const float rounding = ImGui::GetStyle().ChildRounding;
-    dl->AddRectFilled(min, max, ImGui::GetColorU32(palette().card_bg), rounding);
+    dl->AddRectFilled(min, max, ImGui::GetColorU32(g_card_background), rounding);
     dl->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), rounding);
     dl->ChannelsMerge();
     ImGui::Dummy(ImVec2(0, kCardPadding));

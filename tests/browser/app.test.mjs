@@ -26,39 +26,44 @@ async function freshContext() {
   return browser.newContext({ viewport: { width: 1100, height: 720 }, deviceScaleFactor: 1 });
 }
 
-// Decodes a PNG screenshot just enough to count distinct colours (no image library needed).
-function distinctColours(png) {
-  let pos = 8, width = 0, height = 0;
+// Decodes an 8-bit RGB/RGBA PNG (what Chromium's screenshots are) without an image library.
+function decodePng(png) {
+  let pos = 8, width = 0, height = 0, colourType = 0;
   const idat = [];
   while (pos < png.length) {
     const len = png.readUInt32BE(pos);
     const type = png.toString('ascii', pos + 4, pos + 8);
-    if (type === 'IHDR') { width = png.readUInt32BE(pos + 8); height = png.readUInt32BE(pos + 12); }
+    if (type === 'IHDR') { width = png.readUInt32BE(pos + 8); height = png.readUInt32BE(pos + 12); colourType = png[pos + 17]; }
     if (type === 'IDAT') idat.push(png.subarray(pos + 8, pos + 8 + len));
     pos += 12 + len;
   }
+  const bpp = colourType === 6 ? 4 : 3;
   const raw = inflateSync(Buffer.concat(idat));
-  const bpp = (raw.length / height - 1) / width;  // 3 (RGB) or 4 (RGBA)
-  const stride = width * bpp + 1;
-  const colours = new Set();
-  // Filtered scanlines: only rows with filter 0 (None) or 1 (Sub) decode without the previous row; sample those.
+  const stride = width * bpp;
+  const out = Buffer.alloc(stride * height);
+  const paeth = (a, b, c) => { const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c); return pa <= pb && pa <= pc ? a : pb <= pc ? b : c; };
   for (let y = 0; y < height; y += 1) {
-    const filter = raw[y * stride];
-    if (filter !== 0 && filter !== 1) continue;
-    const prev = [0, 0, 0, 0];
-    for (let x = 0; x < width; x += 1) {
-      const i = y * stride + 1 + x * bpp;
-      const px = [];
-      for (let c = 0; c < bpp; c += 1) {
-        const v = filter === 1 ? (raw[i + c] + prev[c]) & 255 : raw[i + c];
-        px.push(v);
-        prev[c] = v;
-      }
-      colours.add(px.slice(0, 3).join(','));
+    const filter = raw[y * (stride + 1)];
+    for (let x = 0; x < stride; x += 1) {
+      const v = raw[y * (stride + 1) + 1 + x];
+      const a = x >= bpp ? out[y * stride + x - bpp] : 0;
+      const b = y > 0 ? out[(y - 1) * stride + x] : 0;
+      const c = x >= bpp && y > 0 ? out[(y - 1) * stride + x - bpp] : 0;
+      const pred = [0, a, b, (a + b) >> 1, paeth(a, b, c)][filter];
+      out[y * stride + x] = (v + pred) & 255;
     }
   }
+  return { width, height, pixel: (x, y) => [...out.subarray(y * stride + x * bpp, y * stride + x * bpp + 3)] };
+}
+
+function distinctColours(png) {
+  const img = decodePng(png);
+  const colours = new Set();
+  for (let y = 0; y < img.height; y += 2) for (let x = 0; x < img.width; x += 2) colours.add(img.pixel(x, y).join(','));
   return colours.size;
 }
+
+const luminance = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 
 test('a state in the URL hash gives R\'s sample size in window.mlwb.results()', async () => {
   const ctx = await freshContext();
@@ -172,5 +177,33 @@ test('a missing wasm file ends in a readable message, not a blank page', async (
   await page.waitForFunction(() => document.getElementById('status').classList.contains('error'));
   const text = await page.textContent('#status-text');
   assert.match(text, /could not be loaded.*HTTP 404/);
+  await ctx.close();
+});
+
+test('copy and paste go through the system clipboard', async () => {
+  const ctx = await freshContext();
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const { page } = await openApp(ctx, base + '#power');
+  await page.evaluate(() => navigator.clipboard.writeText('0.3'));
+  await page.keyboard.press('Tab');        // baseline field, text selected
+  await page.keyboard.press('Control+V');  // the browser's paste event carries the clipboard
+  await page.waitForFunction(() => window.mlwb.getState().state.baseline === 0.3);
+  await page.keyboard.press('Tab');        // target field, "0.11" selected
+  await page.keyboard.press('Control+C');
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()) === '0.11');
+  await ctx.close();
+});
+
+test('dark theme follows prefers-color-scheme', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 900, height: 600 }, colorScheme: 'dark' });
+  const { page } = await openApp(ctx, base + '#power?baseline=0.05&target=0.06');
+  const png = await page.screenshot({ path: join(ARTIFACTS_DIR, 'power-dark.png') });
+  const img = decodePng(png);
+  assert.ok(luminance(img.pixel(450, 590)) < 60, 'window background is dark');
+  await page.emulateMedia({ colorScheme: 'light' });  // the system switches: the app follows
+  await page.waitForTimeout(300);
+  const light = decodePng(await page.screenshot());
+  assert.ok(luminance(light.pixel(450, 590)) > 200, 'window background is light');
+  assert.ok(distinctColours(png) > 20);
   await ctx.close();
 });
