@@ -30,12 +30,16 @@ target_link_options(mlwb_app PRIVATE
   -sTEXTDECODER=2
   -fno-exceptions)
 
-# The page, its loader and the files it links to.
-string(TIMESTAMP MLWB_BUILD_STAMP "%Y%m%d%H%M%S" UTC)
-add_custom_command(TARGET mlwb_app POST_BUILD
+# The page (shell.html with web/loader.js inlined) and the files it links to. A target of its
+# own, so that editing the page or the loader alone rebuilds it too.
+add_custom_command(
+  OUTPUT ${MLWB_SITE_DIR}/index.html ${MLWB_SITE_DIR}/icon.svg
   COMMAND ${CMAKE_COMMAND} -DINPUT=${PROJECT_SOURCE_DIR}/shell.html -DOUTPUT=${MLWB_SITE_DIR}/index.html
-          -DWASM=${MLWB_SITE_DIR}/mlwb.wasm -DJS=${MLWB_SITE_DIR}/mlwb.js -P ${PROJECT_SOURCE_DIR}/cmake/make_page.cmake
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PROJECT_SOURCE_DIR}/web/loader.js ${MLWB_SITE_DIR}/loader.js
+          -DWASM=${MLWB_SITE_DIR}/mlwb.wasm -DJS=${MLWB_SITE_DIR}/mlwb.js -DLOADER=${PROJECT_SOURCE_DIR}/web/loader.js
+          -P ${PROJECT_SOURCE_DIR}/cmake/make_page.cmake
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PROJECT_SOURCE_DIR}/assets/icon.svg ${MLWB_SITE_DIR}/icon.svg
+  DEPENDS mlwb_app ${PROJECT_SOURCE_DIR}/shell.html ${PROJECT_SOURCE_DIR}/web/loader.js
+          ${PROJECT_SOURCE_DIR}/assets/icon.svg ${PROJECT_SOURCE_DIR}/cmake/make_page.cmake
   COMMENT "Assembling build/site"
   VERBATIM)
+add_custom_target(mlwb_site ALL DEPENDS ${MLWB_SITE_DIR}/index.html ${MLWB_SITE_DIR}/icon.svg)
