@@ -37,7 +37,8 @@
     setState: function (state) {
       return call('mlwb_api_set_state', ['string'], [typeof state === 'string' ? state : JSON.stringify(state)]);
     },
-    results: function () { return call('mlwb_api_results'); }
+    results: function () { return call('mlwb_api_results'); },
+    stats: function () { return call('mlwb_api_stats'); }
   };
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {

@@ -2,7 +2,9 @@
 // the returned pointer stays valid until the next call.
 #include <emscripten.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "state/app_state.hpp"
 #include "state/instruments.hpp"
@@ -75,6 +77,18 @@ EMSCRIPTEN_KEEPALIVE const char* mlwb_api_set_state(const char* text) {
     for (const auto& n : notices) model.notices.push_back("setState: " + n);
     mlwb::web::request_frames();
     return reply({{"ok", notices.empty()}, {"notices", notices_json(notices)}});
+}
+
+// Frames drawn since start and the CPU time the app spent in its latest frames (milliseconds;
+// GPU work and the browser's compositing are not included).
+EMSCRIPTEN_KEEPALIVE const char* mlwb_api_stats() {
+    const auto& a = mlwb::web::app();
+    const long long n = a.frames_drawn < 128 ? a.frames_drawn : 128;
+    std::vector<double> times(a.frame_cpu_ms, a.frame_cpu_ms + n);
+    std::sort(times.begin(), times.end());
+    auto quantile = [&](double q) { return times.empty() ? 0.0 : times[static_cast<std::size_t>(q * (times.size() - 1))]; };
+    return reply({{"frames", a.frames_drawn}, {"frame_cpu_ms_p50", quantile(0.5)}, {"frame_cpu_ms_p95", quantile(0.95)},
+                  {"frame_cpu_ms_max", quantile(1.0)}, {"frames_sampled", n}});
 }
 
 EMSCRIPTEN_KEEPALIVE const char* mlwb_api_results() {

@@ -22,6 +22,9 @@ struct WebApp {
     std::string last_hash;          // the hash we last wrote or read, to tell our changes from the user's
     std::string last_saved_state;   // per active instrument, to write localStorage only on change
     std::string last_saved_prefs;
+    // Observability for window.mlwb.stats(): how many frames were drawn and what they cost.
+    long long frames_drawn = 0;
+    double frame_cpu_ms[128] = {};  // ring buffer of the latest frames' CPU time in the app
 };
 
 WebApp& app();

@@ -57,6 +57,7 @@ void resize_if_needed() {
 }
 
 EM_BOOL draw_frame(double now_ms, void*) {
+    const double started = emscripten_get_now();
     g_app.frame_scheduled = false;
     resize_if_needed();
     ImGuiIO& io = ImGui::GetIO();
@@ -94,6 +95,8 @@ EM_BOOL draw_frame(double now_ms, void*) {
         g_app.first_frame_done = true;
         browser::notify_first_frame();
     }
+    g_app.frame_cpu_ms[g_app.frames_drawn % 128] = emscripten_get_now() - started;
+    ++g_app.frames_drawn;
     if (g_app.frames_wanted > 0) --g_app.frames_wanted;
     // Long computations advance a slice per frame and set work_in_progress until they finish.
     if (g_app.model.work_in_progress) request_frames(1);

@@ -207,3 +207,28 @@ test('dark theme follows prefers-color-scheme', async () => {
   assert.ok(distinctColours(png) > 20);
   await ctx.close();
 });
+
+test('touch: a tap on a radio button switches the test to one-sided', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 900, height: 600 }, hasTouch: true, isMobile: false });
+  const { page } = await openApp(ctx, base + '#power');
+  await page.touchscreen.tap(250, 237);  // the "one-sided" radio button (see power-from-hash.png)
+  await page.waitForFunction(() => window.mlwb.getState().state.alternative === 'one-sided');
+  const r = await page.evaluate(() => window.mlwb.results());
+  assert.equal(r.alternative, 'one-sided');
+  await ctx.close();
+});
+
+test('render on demand: no frames while idle, a few after an event', async () => {
+  const ctx = await freshContext();
+  const { page } = await openApp(ctx, base + '#power');
+  await page.waitForTimeout(500);  // the frames that settle layout after start-up
+  const before = (await page.evaluate(() => window.mlwb.stats())).frames;
+  await page.waitForTimeout(1000);
+  const idle = (await page.evaluate(() => window.mlwb.stats())).frames;
+  assert.equal(idle, before, 'an idle page draws nothing');
+  await page.mouse.move(300, 300);
+  await page.waitForTimeout(300);
+  const after = (await page.evaluate(() => window.mlwb.stats())).frames;
+  assert.ok(after > idle && after - idle <= 6, `an event draws a few frames, then stops (${after - idle})`);
+  await ctx.close();
+});
