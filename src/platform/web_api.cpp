@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "imgui.h"
 #include "state/app_state.hpp"
 #include "state/instruments.hpp"
 #include "web_app.hpp"
@@ -88,7 +89,8 @@ EMSCRIPTEN_KEEPALIVE const char* mlwb_api_stats() {
     std::sort(times.begin(), times.end());
     auto quantile = [&](double q) { return times.empty() ? 0.0 : times[static_cast<std::size_t>(q * (times.size() - 1))]; };
     return reply({{"frames", a.frames_drawn}, {"frame_cpu_ms_p50", quantile(0.5)}, {"frame_cpu_ms_p95", quantile(0.95)},
-                  {"frame_cpu_ms_max", quantile(1.0)}, {"frames_sampled", n}});
+                  {"frame_cpu_ms_max", quantile(1.0)}, {"frames_sampled", n},
+                  {"text_input_active", ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput}});
 }
 
 EMSCRIPTEN_KEEPALIVE const char* mlwb_api_results() {

@@ -95,8 +95,11 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ev.shift = e->shiftKey;
     ev.alt = e->altKey;
     ev.super = e->metaKey;
-    app().input.push(ev);
     const bool shortcut = e->ctrlKey || e->metaKey;
+    // Ctrl+V reaches ImGui from the paste event instead (mlwb_platform_on_paste), which is the
+    // moment the clipboard's text is known; the keydown alone could paste stale text.
+    if (shortcut && ev.code == 86) ev.kind = InputKind::Modifiers;
+    app().input.push(ev);
     if (ev.down && !shortcut && is_single_character(e->key)) {
         InputEvent text;
         text.kind = InputKind::Text;
@@ -104,11 +107,13 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
         app().input.push(text);
     }
     request_frames();
-    // Let the browser act on copy/paste/cut (it then fires the paste event we read) and on its
-    // own shortcuts (reload, tabs, zoom, devtools); everything else is the app's.
+    // With Ctrl/Cmd, keep only the shortcuts text editing uses (select all, undo, redo, word
+    // moves and deletes); the browser keeps the rest: copy/cut/paste (it then fires the paste
+    // event we read), zoom, find, reload, tabs, devtools.
     if (shortcut) {
         const int c = ev.code;
-        return (c == 67 || c == 86 || c == 88 || c == 82 || c == 84 || c == 87) ? EM_FALSE : EM_TRUE;
+        const bool editing = c == 65 || c == 89 || c == 90 || (c >= 35 && c <= 40) || c == 8 || c == 46;
+        return editing ? EM_TRUE : EM_FALSE;
     }
     return (ev.code >= 112 && ev.code <= 123) ? EM_FALSE : EM_TRUE;  // F1-F12 stay the browser's
 }

@@ -60,6 +60,13 @@ void InputQueue::apply_frame(ImGuiIO& io) {
                 if (keys_changed[e.code] || (typed && e.down)) return;
                 io.KeysDown[e.code] = e.down;
                 keys_changed[e.code] = true;
+                // Tab moves focus, which ImGui settles during this frame: whatever was typed
+                // after it belongs to the next field, so it waits for the next frame.
+                if (e.code == 9 && e.down) {
+                    io.KeyCtrl = e.ctrl, io.KeyShift = e.shift, io.KeyAlt = e.alt, io.KeySuper = e.super;
+                    events_.pop_front();
+                    return;
+                }
                 [[fallthrough]];
             case InputKind::Modifiers:
                 io.KeyCtrl = e.ctrl;

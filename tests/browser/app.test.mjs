@@ -185,12 +185,17 @@ test('copy and paste go through the system clipboard', async () => {
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
   const { page } = await openApp(ctx, base + '#power');
   await page.evaluate(() => navigator.clipboard.writeText('0.3'));
+  await page.evaluate(() => { window.__pastes = []; document.addEventListener('paste', (e) => window.__pastes.push(e.clipboardData.getData('text')), true); });
   await page.keyboard.press('Tab');        // baseline field, text selected
+  await page.waitForFunction(() => window.mlwb.stats().text_input_active, null, { timeout: 5000 })
+    .catch(() => assert.fail('Tab did not focus the baseline field'));
   await page.keyboard.press('Control+V');  // the browser's paste event carries the clipboard
-  await page.waitForFunction(() => window.mlwb.getState().state.baseline === 0.3);
+  await page.waitForFunction(() => window.mlwb.getState().state.baseline === 0.3, null, { timeout: 5000 })
+    .catch(async () => assert.fail(`paste did not reach the baseline field: ${JSON.stringify(await page.evaluate(() => [window.__pastes, window.mlwb.getState().state.baseline, window.mlwb.stats().frames]))}`));
   await page.keyboard.press('Tab');        // target field, "0.11" selected
   await page.keyboard.press('Control+C');
-  await page.waitForFunction(async () => (await navigator.clipboard.readText()) === '0.11');
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()) === '0.11', null, { timeout: 5000 })
+    .catch(async () => assert.fail(`copy did not reach the clipboard: ${JSON.stringify(await page.evaluate(() => navigator.clipboard.readText()))}`));
   await ctx.close();
 });
 

@@ -14,7 +14,7 @@ export const ARTIFACTS_DIR = process.env.MLWB_ARTIFACTS_DIR || join(here, '../..
 export const CHROMIUM_ARGS = [
   '--use-gl=angle', '--use-angle=swiftshader-webgl', '--no-sandbox', '--disable-gpu-sandbox',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-  '--disable-quic', '--disable-features=Translate,MediaRouter,OptimizationHints',
+  '--disable-quic', '--disable-dev-shm-usage', '--disable-features=Translate,MediaRouter,OptimizationHints',
 ];
 
 export async function launch() {

@@ -17,15 +17,29 @@ ImGuiID number_field_id(const char* field_id) {
     return ImHashStr("##value", 0, ImHashStr(field_id, 0, window->ID));
 }
 
-void type_into(HeadlessImGui& ui, mlwb::ui::UiModel& m, const char* field_id, const char* text) {
-    ImGui::ActivateItem(number_field_id(field_id));
-    ui.frame(m);  // activation is processed when the item is drawn
-    ui.frame(m);
+void press(HeadlessImGui& ui, mlwb::ui::UiModel& m, int key_code) {
+    mlwb::ui::InputEvent e;
+    e.kind = mlwb::ui::InputKind::Key;
+    e.code = key_code;
+    e.down = true;
+    ui.queue.push(e);
+    e.down = false;
+    ui.queue.push(e);
+    for (int i = 0; i < 3; ++i) ui.frame(m);
+}
+
+// Types into the field the way a keyboard user does: confirm and leave the current field
+// (Enter; Escape would cancel the edit), Tab to the first input and on to field number
+// `index`, then type (Tab selects the field's text, so typing replaces it).
+void type_into(HeadlessImGui& ui, mlwb::ui::UiModel& m, int index, const char* field_id, const char* text) {
+    press(ui, m, 13);
+    for (int i = 0; i <= index; ++i) press(ui, m, 9);
     REQUIRE(ImGui::GetActiveID() == number_field_id(field_id));
-    // AutoSelectAll selected the old text; typing replaces it.
-    ImGui::GetIO().AddInputCharactersUTF8(text);
-    ui.frame(m);
-    ui.frame(m);
+    mlwb::ui::InputEvent e;
+    e.kind = mlwb::ui::InputKind::Text;
+    e.text = text;
+    ui.queue.push(e);
+    for (int i = 0; i < 3; ++i) ui.frame(m);
 }
 
 }  // namespace
@@ -65,32 +79,43 @@ TEST_CASE("a narrow embed-sized viewport still draws", "[ui]") {
     CHECK(ui.frame(m) > 0);
 }
 
-TEST_CASE("typing a valid value commits it; typing garbage keeps the last good state", "[ui]") {
+TEST_CASE("typing a valid value commits it and typing garbage keeps the last good state", "[ui]") {
     HeadlessImGui ui;
     mlwb::ui::UiModel m;
     ui.frame(m);
     ui.frame(m);
 
-    type_into(ui, m, "baseline", "0.2");
+    type_into(ui, m, 0, "baseline", "0.2");
     CHECK(m.state.power.baseline == 0.2);
     CHECK(m.power.baseline.error.empty());
     CHECK(mlwb::ui::active_results(m)["ok"] == true);
 
-    type_into(ui, m, "target", "abc");
+    type_into(ui, m, 1, "target", "abc");
     CHECK(m.state.power.target == 0.11);
     CHECK(m.power.target.error == "Not a number.");
 
-    type_into(ui, m, "alpha", "1.5");
+    type_into(ui, m, 2, "alpha", "1.5");
     CHECK(m.state.power.alpha == 0.05);
     CHECK(!m.power.alpha.error.empty());
 
-    type_into(ui, m, "target", "20%");  // equal to the baseline: rejected with the engine's message
+    type_into(ui, m, 1, "target", "20%");  // equal to the baseline: rejected with the engine's message
     CHECK(m.state.power.target == 0.11);
     CHECK(m.power.target.error.find("differ") != std::string::npos);
 
-    type_into(ui, m, "target", "25%");
+    type_into(ui, m, 1, "target", "25%");
     CHECK(m.state.power.target == 0.25);
+    CHECK(m.state.power.baseline == 0.2);
     CHECK(mlwb::ui::active_results(m)["n_per_arm_ceil"] > 0);
+}
+
+TEST_CASE("Escape cancels an edit and restores the value the field had", "[ui]") {
+    HeadlessImGui ui;
+    mlwb::ui::UiModel m;
+    ui.frame(m);
+    type_into(ui, m, 0, "baseline", "0.3");
+    CHECK(m.state.power.baseline == 0.3);
+    press(ui, m, 27);
+    CHECK(m.state.power.baseline == 0.1);
 }
 
 TEST_CASE("keyboard only: the first Tab on a fresh page reaches the first input", "[ui]") {
@@ -134,4 +159,25 @@ TEST_CASE("keyboard only: Tab after clicking the panel reaches the first input",
     push(mlwb::ui::InputKind::Key, 9, false);
     for (int i = 0; i < 4; ++i) ui.frame(m);
     CHECK(ImGui::GetActiveID() == number_field_id("baseline"));
+}
+
+TEST_CASE("keys typed right after Tab, before any frame, land in the field Tab moved to", "[ui]") {
+    HeadlessImGui ui;
+    mlwb::ui::UiModel m;
+    ui.frame(m);
+    mlwb::ui::InputEvent tab;
+    tab.kind = mlwb::ui::InputKind::Key;
+    tab.code = 9;
+    tab.down = true;
+    ui.queue.push(tab);
+    tab.down = false;
+    ui.queue.push(tab);
+    mlwb::ui::InputEvent text;
+    text.kind = mlwb::ui::InputKind::Text;
+    for (const char* c : {"0", ".", "3"}) {
+        text.text = c;
+        ui.queue.push(text);
+    }
+    for (int i = 0; i < 8; ++i) ui.frame(m);
+    CHECK(m.state.power.baseline == 0.3);
 }
