@@ -18,14 +18,8 @@ ImGuiID number_field_id(const char* field_id) {
 }
 
 void press(HeadlessImGui& ui, mlwb::ui::UiModel& m, int key_code) {
-    mlwb::ui::InputEvent e;
-    e.kind = mlwb::ui::InputKind::Key;
-    e.code = key_code;
-    e.down = true;
-    ui.queue.push(e);
-    e.down = false;
-    ui.queue.push(e);
-    for (int i = 0; i < 3; ++i) ui.frame(m);
+    ui.key_tap(key_code);
+    ui.frames(m, 3);
 }
 
 // Types into the field the way a keyboard user does: confirm and leave the current field
@@ -35,11 +29,8 @@ void type_into(HeadlessImGui& ui, mlwb::ui::UiModel& m, int index, const char* f
     press(ui, m, 13);
     for (int i = 0; i <= index; ++i) press(ui, m, 9);
     REQUIRE(ImGui::GetActiveID() == number_field_id(field_id));
-    mlwb::ui::InputEvent e;
-    e.kind = mlwb::ui::InputKind::Text;
-    e.text = text;
-    ui.queue.push(e);
-    for (int i = 0; i < 3; ++i) ui.frame(m);
+    ui.type(text);
+    ui.frames(m, 3);
 }
 
 }  // namespace
@@ -122,19 +113,9 @@ TEST_CASE("keyboard only: the first Tab on a fresh page reaches the first input"
     HeadlessImGui ui;
     mlwb::ui::UiModel m;
     ui.frame(m);
-    auto tab = [&]() {
-        mlwb::ui::InputEvent e;
-        e.kind = mlwb::ui::InputKind::Key;
-        e.code = 9;
-        e.down = true;
-        ui.queue.push(e);
-        e.down = false;
-        ui.queue.push(e);
-        for (int i = 0; i < 3; ++i) ui.frame(m);
-    };
-    tab();
+    press(ui, m, 9);
     CHECK(ImGui::GetActiveID() == number_field_id("baseline"));
-    tab();
+    press(ui, m, 9);
     CHECK(ImGui::GetActiveID() == number_field_id("target"));
 }
 
@@ -142,22 +123,9 @@ TEST_CASE("keyboard only: Tab after clicking the panel reaches the first input",
     HeadlessImGui ui;
     mlwb::ui::UiModel m;
     ui.frame(m);
-    auto push = [&](mlwb::ui::InputKind kind, int code, bool down, float x = 0, float y = 0) {
-        mlwb::ui::InputEvent e;
-        e.kind = kind;
-        e.code = code;
-        e.down = down;
-        e.x = x;
-        e.y = y;
-        ui.queue.push(e);
-    };
-    push(mlwb::ui::InputKind::MouseMove, 0, false, 500, 600);
-    push(mlwb::ui::InputKind::MouseButton, 0, true);
-    push(mlwb::ui::InputKind::MouseButton, 0, false);
-    for (int i = 0; i < 4; ++i) ui.frame(m);
-    push(mlwb::ui::InputKind::Key, 9, true);
-    push(mlwb::ui::InputKind::Key, 9, false);
-    for (int i = 0; i < 4; ++i) ui.frame(m);
+    ui.click(500, 600);
+    ui.frames(m, 4);
+    press(ui, m, 9);
     CHECK(ImGui::GetActiveID() == number_field_id("baseline"));
 }
 
@@ -165,19 +133,8 @@ TEST_CASE("keys typed right after Tab, before any frame, land in the field Tab m
     HeadlessImGui ui;
     mlwb::ui::UiModel m;
     ui.frame(m);
-    mlwb::ui::InputEvent tab;
-    tab.kind = mlwb::ui::InputKind::Key;
-    tab.code = 9;
-    tab.down = true;
-    ui.queue.push(tab);
-    tab.down = false;
-    ui.queue.push(tab);
-    mlwb::ui::InputEvent text;
-    text.kind = mlwb::ui::InputKind::Text;
-    for (const char* c : {"0", ".", "3"}) {
-        text.text = c;
-        ui.queue.push(text);
-    }
-    for (int i = 0; i < 8; ++i) ui.frame(m);
+    ui.key_tap(9);
+    for (const char* c : {"0", ".", "3"}) ui.type(c);
+    ui.frames(m, 8);
     CHECK(m.state.power.baseline == 0.3);
 }

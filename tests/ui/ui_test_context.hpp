@@ -34,5 +34,39 @@ struct HeadlessImGui {
         return ImGui::GetDrawData()->TotalVtxCount;
     }
 
+    void frames(mlwb::ui::UiModel& m, int count) {
+        for (int i = 0; i < count; ++i) frame(m);
+    }
+
+    // Queue input as the browser layer would (DOM keyCodes); nothing happens until frames run.
+    void key_tap(int key_code) {
+        mlwb::ui::InputEvent e;
+        e.kind = mlwb::ui::InputKind::Key;
+        e.code = key_code;
+        e.down = true;
+        queue.push(e);
+        e.down = false;
+        queue.push(e);
+    }
+    void type(const char* utf8) {
+        mlwb::ui::InputEvent e;
+        e.kind = mlwb::ui::InputKind::Text;
+        e.text = utf8;
+        queue.push(e);
+    }
+    void click(float x, float y) {
+        mlwb::ui::InputEvent e;
+        e.kind = mlwb::ui::InputKind::MouseMove;
+        e.x = x;
+        e.y = y;
+        queue.push(e);
+        e.kind = mlwb::ui::InputKind::MouseButton;
+        e.code = 0;
+        e.down = true;
+        queue.push(e);
+        e.down = false;
+        queue.push(e);
+    }
+
     mlwb::ui::InputQueue queue;
 };
