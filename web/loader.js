@@ -1,27 +1,38 @@
 // Starts MLOps Workbench in the page: checks for WebAssembly and WebGL2, downloads the app with
 // a real progress bar, runs it, and defines window.mlwb (the API for tests and host pages).
 // Any failure ends in a plain-language message on the page, never a blank screen.
+// It runs from <head>, so the downloads are under way before the body is even parsed; what
+// needs the page's elements waits for them (domReady).
 (function () {
   'use strict';
   var build = window.MLWB_BUILD || { id: '', wasmBytes: 0 };
-  var statusBox = document.getElementById('status');
-  var statusText = document.getElementById('status-text');
-  var statusFill = document.getElementById('status-fill');
-  var canvas = document.getElementById('canvas');
+  var statusBox = null, statusText = null, statusFill = null, canvas = null;
+  var domReady = new Promise(function (resolve) {
+    if (document.readyState !== 'loading') resolve();
+    else document.addEventListener('DOMContentLoaded', resolve);
+  }).then(function () {
+    statusBox = document.getElementById('status');
+    statusText = document.getElementById('status-text');
+    statusFill = document.getElementById('status-fill');
+    canvas = document.getElementById('canvas');
+  });
   var module = null;
   var resolveReady, rejectReady;
   var ready = new Promise(function (resolve, reject) { resolveReady = resolve; rejectReady = reject; });
   ready.catch(function () {});  // a failed start is shown on the page; callers may still catch it
 
   function show(text, fraction) {
+    if (!statusText) return;  // the body is not parsed yet; the next call will show
     statusText.textContent = text;
     if (fraction !== undefined) statusFill.style.width = Math.round(fraction * 100) + '%';
   }
   function fail(text) {
-    statusBox.classList.remove('hidden');
-    statusBox.classList.add('error');
-    show(text);
     rejectReady(new Error(text));
+    domReady.then(function () {
+      statusBox.classList.remove('hidden');
+      statusBox.classList.add('error');
+      show(text);
+    });
   }
   function call(name, argTypes, args) {
     if (!module) throw new Error('MLOps Workbench is not ready yet: await mlwb.ready first');
@@ -81,13 +92,13 @@
       s.src = url;
       s.onload = resolve;
       s.onerror = function () { reject(new Error('could not load ' + url)); };
-      document.body.appendChild(s);
+      document.head.appendChild(s);
     });
   }
 
   show('Loading… 0 %', 0);
   var suffix = build.id ? '?v=' + build.id : '';
-  Promise.all([downloadWasm('mlwb.wasm' + suffix), loadScript('mlwb.js' + suffix)]).then(function (parts) {
+  Promise.all([downloadWasm('mlwb.wasm' + suffix), loadScript('mlwb.js' + suffix), domReady]).then(function (parts) {
     show('Starting…', 1);
     if (window.performance && performance.mark) performance.mark('mlwb-downloaded');
     var options = {
