@@ -1,6 +1,5 @@
 #include "power_panel.hpp"
 
-#include <cmath>
 #include <string>
 
 #include "fonts.hpp"
@@ -77,8 +76,7 @@ void draw_method(const PowerInputs& in, const nlohmann::json& r) {
                                " + " + format_significant(z_power, 5) + " \xC3\x97 " + format_significant(t.sd_alt, 5) +
                                ") / " + format_significant(t.d, 5) + ")\xC2\xB2";
     ImGui::TextUnformatted(filled.c_str());
-    const double closed_form = std::pow((t.z_crit * t.sd_null + z_power * t.sd_alt) / t.d, 2.0);
-    ImGui::Text("  = %s", format_significant(closed_form, 10).c_str());
+    ImGui::Text("  = %s", format_significant(power::pooled_closed_form_n(in), 10).c_str());
     if (in.strict && two) ImGui::Text("strict: n = %s", format_significant(r["n_per_arm"].get<double>(), 10).c_str());
     ImGui::PopFont();
     if (in.strict && two) muted_text("With strict, n solves the power equation including the far-tail term, which has no "

@@ -15,7 +15,6 @@ constexpr double kMaxN = 1e15;
 
 bool is_open_probability(double p) { return std::isfinite(p) && p > 0.0 && p < 1.0; }
 
-
 bool counts_far_tail(const PowerInputs& in) { return in.strict && in.alternative == Alternative::TwoSided; }
 
 double power_at_root_n(const PowerInputs& in, const PooledTerms& t, double sqrt_n) {
@@ -43,6 +42,11 @@ PooledTerms pooled_terms(const PowerInputs& in) {
     return t;
 }
 
+double pooled_closed_form_n(const PowerInputs& in) {
+    const double root_n = closed_form_root_n(in, pooled_terms(in));
+    return root_n * root_n;
+}
+
 const char* alternative_key(Alternative a) { return a == Alternative::TwoSided ? "two-sided" : "one-sided"; }
 
 std::vector<FieldError> validate(const PowerInputs& in) {
@@ -63,8 +67,9 @@ std::vector<FieldError> validate(const PowerInputs& in) {
                                        ", the rejection rate of this test with no data (about alpha)."});
         return errors;
     }
-    // The strict root is never above this one, so this bounds both.
-    if (!(closed_form_root_n(in, t) * closed_form_root_n(in, t) <= kMaxN)) {
+    // The strict root is never above the closed-form one, so this bounds both.
+    const double root_n = closed_form_root_n(in, t);
+    if (!(root_n * root_n <= kMaxN)) {
         errors.push_back({"target", "The difference is too small to detect: more than 10^15 units per arm would be needed."});
     }
     return errors;

@@ -26,6 +26,10 @@ struct PooledTerms {
 };
 PooledTerms pooled_terms(const PowerInputs& in);  // inputs must be valid
 
+// n from the closed form without the far-tail term: the answer when not strict, and the upper
+// bound the strict root is searched below. Inputs must be valid.
+double pooled_closed_form_n(const PowerInputs& in);
+
 struct SampleSize {
     double n_per_arm = 0;            // the exact root, unrounded
     std::int64_t n_per_arm_ceil = 0; // what to plan for: the smallest whole n that reaches the power
