@@ -191,16 +191,8 @@ extern "C" {
 // The browser's paste event (from Ctrl/Cmd+V or its menu): remember the text, then play
 // Ctrl+V to ImGui so the focused input pastes exactly this text.
 EMSCRIPTEN_KEEPALIVE void mlwb_platform_on_paste(const char* text) {
-    using mlwb::ui::InputEvent;
     mlwb::web::g_clipboard = text ? text : "";
-    InputEvent v;
-    v.kind = mlwb::ui::InputKind::Key;
-    v.code = 86;
-    v.ctrl = true;
-    v.down = true;
-    mlwb::web::g_app.input.push(v);
-    v.down = false;
-    mlwb::web::g_app.input.push(v);
+    mlwb::web::g_app.input.push_key_tap(86, /*ctrl=*/true);
     mlwb::web::request_frames();
 }
 

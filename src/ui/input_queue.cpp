@@ -31,6 +31,26 @@ void configure_key_map(ImGuiIO& io) {
     io.KeyMap[ImGuiKey_Z] = 90;
 }
 
+void InputQueue::push_key_tap(int key_code, bool ctrl) {
+    InputEvent e;
+    e.kind = InputKind::Key;
+    e.code = key_code;
+    e.ctrl = ctrl;
+    e.down = true;
+    push(e);
+    e.down = false;
+    push(e);
+}
+
+namespace {
+void apply_modifiers(const InputEvent& e, ImGuiIO& io) {
+    io.KeyCtrl = e.ctrl;
+    io.KeyShift = e.shift;
+    io.KeyAlt = e.alt;
+    io.KeySuper = e.super;
+}
+}  // namespace
+
 void InputQueue::apply_frame(ImGuiIO& io) {
     std::bitset<8> buttons_changed;
     std::bitset<512> keys_changed;
@@ -60,19 +80,16 @@ void InputQueue::apply_frame(ImGuiIO& io) {
                 if (keys_changed[e.code] || (typed && e.down)) return;
                 io.KeysDown[e.code] = e.down;
                 keys_changed[e.code] = true;
+                apply_modifiers(e, io);
                 // Tab moves focus, which ImGui settles during this frame: whatever was typed
                 // after it belongs to the next field, so it waits for the next frame.
                 if (e.code == 9 && e.down) {
-                    io.KeyCtrl = e.ctrl, io.KeyShift = e.shift, io.KeyAlt = e.alt, io.KeySuper = e.super;
                     events_.pop_front();
                     return;
                 }
-                [[fallthrough]];
+                break;
             case InputKind::Modifiers:
-                io.KeyCtrl = e.ctrl;
-                io.KeyShift = e.shift;
-                io.KeyAlt = e.alt;
-                io.KeySuper = e.super;
+                apply_modifiers(e, io);
                 break;
             case InputKind::Text:
                 // Keep typed characters and key presses in order (typing "ab" then Backspace).

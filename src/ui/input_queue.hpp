@@ -31,6 +31,8 @@ void configure_key_map(ImGuiIO& io);
 class InputQueue {
 public:
     void push(InputEvent e) { events_.push_back(std::move(e)); }
+    // A key pressed and released (keyCode), as a tap or a shortcut replayed by the platform.
+    void push_key_tap(int key_code, bool ctrl = false);
     bool empty() const { return events_.empty(); }
     std::size_t size() const { return events_.size(); }
     // Applies this frame's share of the queued events to io (call before ImGui::NewFrame()).

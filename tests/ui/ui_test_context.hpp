@@ -39,15 +39,7 @@ struct HeadlessImGui {
     }
 
     // Queue input as the browser layer would (DOM keyCodes); nothing happens until frames run.
-    void key_tap(int key_code) {
-        mlwb::ui::InputEvent e;
-        e.kind = mlwb::ui::InputKind::Key;
-        e.code = key_code;
-        e.down = true;
-        queue.push(e);
-        e.down = false;
-        queue.push(e);
-    }
+    void key_tap(int key_code) { queue.push_key_tap(key_code); }
     void type(const char* utf8) {
         mlwb::ui::InputEvent e;
         e.kind = mlwb::ui::InputKind::Text;
