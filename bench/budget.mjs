@@ -6,9 +6,7 @@
 //     redraws WebGL every frame
 // Each figure is printed against its budget with PASS/FAIL; exit status 1 if any FAIL.
 //   node bench/budget.mjs [--loads 10] [--idle-seconds 10]
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { measure, total, printTable, FIRST_LOAD_FILES, FIRST_LOAD_BUDGET_GZIP } from './site_size.mjs';
 import { launch, serveSite, SITE_DIR } from '../tests/browser/harness.mjs';
 import { startServer } from '../scripts/serve.mjs';
 
@@ -18,7 +16,7 @@ const arg = (name, fallback) => {
 };
 const LOADS = arg('--loads', 10);
 const IDLE_SECONDS = arg('--idle-seconds', 10);
-const BUDGET = { firstLoadGzip: 600_000, firstFrameMedianMs: 400, idleCorePercent: 1.0 };
+const BUDGET = { firstFrameMedianMs: 400, idleCorePercent: 1.0 };
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
@@ -28,25 +26,26 @@ const record = (what, value, budget, ok) => { rows.push({ what, value, budget, o
 const { server, url } = await serveSite();
 const browser = await launch();
 
-// 1. Bytes of the first load, from the requests the page really makes.
+// 1. Bytes of the first load, from the requests the page really makes (and the list the size
+//    test in the suite uses must be the same).
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
-  const files = [];
-  page.on('requestfinished', (req) => { const u = new URL(req.url()); if (u.origin + '/' === url) files.push(u.pathname); });
+  const files = new Set();
+  page.on('requestfinished', (req) => {
+    const u = new URL(req.url());
+    if (u.origin + '/' === url) files.add(u.pathname === '/' ? 'index.html' : u.pathname.slice(1));
+  });
   await page.goto(url);
   await page.evaluate(() => window.mlwb.ready);
-  let raw = 0, gz = 0, br = 0;
-  console.log('first load: file            raw kB  gzip kB  brotli kB');
-  for (const path of [...new Set(files)]) {
-    const bytes = readFileSync(join(SITE_DIR, path === '/' ? 'index.html' : path));
-    const g = gzipSync(bytes, { level: 9 }).length;
-    const b = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    raw += bytes.length; gz += g; br += b;
-    console.log(`            ${path.padEnd(18)} ${(bytes.length / 1000).toFixed(1).padStart(7)} ${(g / 1000).toFixed(1).padStart(8)} ${(b / 1000).toFixed(1).padStart(10)}`);
-  }
-  console.log(`            ${'total'.padEnd(18)} ${(raw / 1000).toFixed(1).padStart(7)} ${(gz / 1000).toFixed(1).padStart(8)} ${(br / 1000).toFixed(1).padStart(10)}`);
-  record('first-load transfer (gzip)', `${(gz / 1000).toFixed(1)} kB (brotli ${(br / 1000).toFixed(1)} kB)`, '≤ 600 kB', gz <= BUDGET.firstLoadGzip);
+  const requested = [...files].filter((f) => f !== 'icon.svg');  // the tab icon is not on the path to the first frame
+  const rows = measure(SITE_DIR, requested);
+  printTable(rows);
+  const { raw, gzip, brotli } = total(rows);
+  const listed = [...FIRST_LOAD_FILES].sort().join(',') === [...requested].sort().join(',');
+  record('first-load transfer (gzip)', `${(gzip / 1000).toFixed(1)} kB (brotli ${(brotli / 1000).toFixed(1)} kB, raw ${(raw / 1000).toFixed(1)} kB)` +
+         (listed ? '' : `; requests ${requested.join(',')} differ from site_size.mjs's list`),
+         '≤ 600 kB', gzip <= FIRST_LOAD_BUDGET_GZIP && listed);
   await ctx.close();
 }
 
