@@ -1,5 +1,6 @@
 #include "util/format.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -24,8 +25,13 @@ std::string format_grouped(std::int64_t v) {
 }
 
 std::string format_shortest(double v) {
-    // The shortest %.Ng that round-trips; 17 digits always does for a double.
     char buf[64];
+    // Whole numbers as people write them (20000, not %g's 2e+04), exactly while below 2^53.
+    if (v == std::floor(v) && std::fabs(v) < 9007199254740992.0) {
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+        return buf;
+    }
+    // Otherwise the shortest %.Ng that round-trips; 17 digits always does for a double.
     for (int digits = 1; digits <= 17; ++digits) {
         std::snprintf(buf, sizeof buf, "%.*g", digits, v);
         if (std::strtod(buf, nullptr) == v) break;
