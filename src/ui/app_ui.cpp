@@ -73,9 +73,9 @@ ThemeChoice theme_from_key(const std::string& key) {
 
 const nlohmann::json& active_results(UiModel& m) {
     switch (m.state.active) {
-        case state::InstrumentId::Power: return power_panel_results(m.power, m.state.power);
+        case state::InstrumentId::Power: return power_panel_results(m.power, m.state.power, m.state.power_check);
     }
-    return power_panel_results(m.power, m.state.power);
+    return power_panel_results(m.power, m.state.power, m.state.power_check);
 }
 
 void draw_app(UiModel& m) {
@@ -99,7 +99,7 @@ void draw_app(UiModel& m) {
     const float avail = ImGui::GetContentRegionAvail().x;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (avail < max_width ? avail : max_width));
     switch (m.state.active) {
-        case state::InstrumentId::Power: m.committed_edit |= draw_power_panel(m.power, m.state.power); break;
+        case state::InstrumentId::Power: m.committed_edit |= draw_power_panel(m.power, m.state.power, m.state.power_check); break;
     }
     ImGui::PopTextWrapPos();
     ImGui::End();

@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "theme.hpp"
 #include "util/format.hpp"
+#include "widgets.hpp"
 #include "util/parse.hpp"
 
 namespace mlwb::ui {
@@ -41,10 +42,7 @@ void sync_number_field(NumberField& field, double value) {
 bool draw_number_field(const char* label, const char* id, NumberField& field, double& value,
                        const NumberValidator& validate, const char* help) {
     ImGui::PushID(id);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label);
-    if (help && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", help);
-    ImGui::SameLine(ImGui::GetFontSize() * 9.5f);
+    field_label(label, help);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
     // While the user edits, the text is theirs. Otherwise it mirrors the state when the state
     // changed elsewhere (link, setState); a rejected text stays, with its message, until then.
@@ -54,6 +52,7 @@ bool draw_number_field(const char* label, const char* id, NumberField& field, do
         changed = commit_number_text(field, value, validate);
     }
     field.editing = ImGui::IsItemActive();
+    field.input_id = ImGui::GetID("##value");  // the InputText's id, in the same ID scope
     if (!field.error.empty()) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, palette().error);

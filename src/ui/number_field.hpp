@@ -14,6 +14,7 @@ struct NumberField {
     bool synced = false;
     std::string error;        // why `text` was not accepted; empty when it was
     bool editing = false;     // the input was active last frame: its text is the user's
+    unsigned int input_id = 0;  // ImGuiID of the text input last drawn (for focus checks and tests)
 };
 
 // Returns "" when the candidate is acceptable, else the message to show.

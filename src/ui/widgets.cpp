@@ -19,6 +19,8 @@ void begin_card(const ImVec4& background) {
     ImGui::GetWindowDrawList()->ChannelsSplit(2);
     ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
     ImGui::Dummy(ImVec2(0, kCardPadding - ImGui::GetStyle().ItemSpacing.y));
+    // Wrap text inside the card's right padding, so the card never grows past its column.
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - kCardPadding);
     ImGui::Indent(kCardPadding);
     ImGui::BeginGroup();
 }
@@ -26,6 +28,7 @@ void begin_card(const ImVec4& background) {
 void end_card() {
     ImGui::EndGroup();
     ImGui::Unindent(kCardPadding);
+    ImGui::PopTextWrapPos();
     const ImVec2 content_max = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->ChannelsSetCurrent(0);
@@ -39,6 +42,15 @@ void end_card() {
     dl->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), rounding);
     dl->ChannelsMerge();
     ImGui::Dummy(ImVec2(0, kCardPadding));
+}
+
+float field_column() { return ImGui::GetFontSize() * 9.5f; }
+
+void field_label(const char* label, const char* help) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    if (help && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", help);
+    ImGui::SameLine(field_column());
 }
 
 void muted_text(const std::string& text) {

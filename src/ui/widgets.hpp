@@ -14,6 +14,11 @@ void begin_card();
 void begin_card(const ImVec4& background);
 void end_card();
 
+// The label column of a form row: the label (with `help` as its tooltip, may be null), then
+// the cursor moved to where every row's widget starts, so fields line up.
+void field_label(const char* label, const char* help);
+float field_column();  // x where a row's widget starts, relative to the row
+
 void muted_text(const std::string& text);   // secondary information, wrapped
 void error_text(const std::string& text);   // what is wrong, wrapped, in the error colour
 

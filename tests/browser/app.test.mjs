@@ -107,7 +107,7 @@ test('a mangled hash still gives a working page with defaults and a notice', asy
     const r = await page.evaluate(() => window.mlwb.results());
     assert.equal(r.ok, true, hash);
     assert.equal(r.n_per_arm_ceil, 14751, hash);  // the defaults: 0.10 -> 0.11
-    await page.waitForFunction(() => location.hash.startsWith('#power?v=1'));  // canonical link restored
+    await page.waitForFunction(() => location.hash.startsWith('#power?v=2'));  // canonical link restored
     assert.deepEqual(errors, [], hash);
     await page.close();
   }
@@ -126,7 +126,7 @@ test('a corrupt localStorage entry yields defaults, and good state survives a re
   await page.goto(base);  // no hash: the last state comes back from localStorage
   await page.evaluate(() => window.mlwb.ready);
   const state = await page.evaluate(() => window.mlwb.getState());
-  assert.equal(state.state.target, 0.25);
+  assert.equal(state.state.effect, 0.25);  // a version-1 state upgraded: target became the effect
   await ctx.close();
 });
 
@@ -136,10 +136,10 @@ test('typing into the inputs updates the result; a bad value keeps the last good
   await page.keyboard.press('Tab');  // a keyboard user's first Tab lands on the first input (baseline)
   await page.keyboard.type('0.2');
   await page.waitForFunction(() => window.mlwb.getState().state.baseline === 0.2);
-  await page.keyboard.press('Tab');  // target
+  await page.keyboard.press('Tab');  // target rate (the effect)
   await page.keyboard.type('abc');
   await page.waitForTimeout(200);
-  assert.equal((await page.evaluate(() => window.mlwb.getState())).state.target, 0.11);
+  assert.equal((await page.evaluate(() => window.mlwb.getState())).state.effect, 0.11);
   assert.equal((await page.evaluate(() => window.mlwb.results())).ok, true);
   await page.screenshot({ path: join(ARTIFACTS_DIR, 'power-bad-input.png') });
   await ctx.close();
@@ -192,7 +192,7 @@ test('copy and paste go through the system clipboard', async () => {
   await page.keyboard.press('Control+V');  // the browser's paste event carries the clipboard
   await page.waitForFunction(() => window.mlwb.getState().state.baseline === 0.3, null, { timeout: 5000 })
     .catch(async () => assert.fail(`paste did not reach the baseline field: ${JSON.stringify(await page.evaluate(() => [window.__pastes, window.mlwb.getState().state.baseline, window.mlwb.stats().frames]))}`));
-  await page.keyboard.press('Tab');        // target field, "0.11" selected
+  await page.keyboard.press('Tab');        // target rate field, "0.11" selected
   await page.keyboard.press('Control+C');
   await page.waitForFunction(async () => (await navigator.clipboard.readText()) === '0.11', null, { timeout: 5000 })
     .catch(async () => assert.fail(`copy did not reach the clipboard: ${JSON.stringify(await page.evaluate(() => navigator.clipboard.readText()))}`));
@@ -216,7 +216,7 @@ test('dark theme follows prefers-color-scheme', async () => {
 test('touch: a tap on a radio button switches the test to one-sided', async () => {
   const ctx = await browser.newContext({ viewport: { width: 900, height: 600 }, hasTouch: true, isMobile: false });
   const { page } = await openApp(ctx, base + '#power');
-  await page.touchscreen.tap(250, 237);  // the "one-sided" radio button (see power-from-hash.png)
+  await page.touchscreen.tap(250, 474);  // the "one-sided" radio button (see power-from-hash.png)
   await page.waitForFunction(() => window.mlwb.getState().state.alternative === 'one-sided');
   const r = await page.evaluate(() => window.mlwb.results());
   assert.equal(r.alternative, 'one-sided');
@@ -235,5 +235,45 @@ test('render on demand: no frames while idle, a few after an event', async () =>
   await page.waitForTimeout(300);
   const after = (await page.evaluate(() => window.mlwb.stats())).frames;
   assert.ok(after > idle && after - idle <= 6, `an event draws a few frames, then stops (${after - idle})`);
+  await ctx.close();
+});
+
+test('a full design travels in a link: a second page shows the same results', async () => {
+  const ctx = await freshContext();
+  const { page } = await openApp(ctx, base);
+  const state = {
+    v: 2, metric: 'mean', sd: 19, mean_baseline: 4.8, effect_scale: 'relative', effect: 0.03, cuped_rho: 0.6,
+    variants: 3, correction: 'sidak', sequential: 'obrien-fleming', looks: 5, daily_units: 60000,
+    check: { control_units: 50000, control_conversions: 5000, treatment_units: 51500, treatment_conversions: 5300, alpha: 0.05, ratio: 1 },
+  };
+  assert.equal((await page.evaluate((s) => window.mlwb.setState({ instrument: 'power', state: s }), state)).ok, true);
+  await page.waitForFunction(() => location.hash.includes('sequential=obrien-fleming'));
+  const link = await page.evaluate(() => location.href);
+  assert.ok(link.length < 600, `the link stays short enough for chat (${link.length} chars)`);
+  const first = await page.evaluate(() => window.mlwb.results());
+  assert.equal(first.ok, true);
+  assert.equal(first.method, 't');
+  assert.equal(first.arms, 4);
+  assert.equal(first.sequential.looks.length, 5);
+  assert.equal(first.check.srm_alert, true, 'a 50,000 vs 51,500 split on a 1:1 plan is a sample ratio mismatch');
+
+  const other = await openApp(ctx, link);
+  const second = await other.page.evaluate(() => window.mlwb.results());
+  assert.deepEqual(second, first);
+  await other.page.screenshot({ path: join(ARTIFACTS_DIR, 'power-sequential-link.png') });
+  assert.deepEqual(other.errors, []);
+  await ctx.close();
+});
+
+test('every method in the UI gives the reference number for the 10 % -> 11 % example', async () => {
+  const ctx = await freshContext();
+  const { page } = await openApp(ctx, base);
+  const expected = { pooled: 14751, arcsine: 14745, 'evan-miller': 14313 };
+  for (const [method, n] of Object.entries(expected)) {
+    await page.evaluate((m) => window.mlwb.setState({ v: 2, method: m }), method);
+    const r = await page.evaluate(() => window.mlwb.results());
+    assert.equal(r.method, method);
+    assert.equal(r.n_per_arm_ceil, n, method);
+  }
   await ctx.close();
 });

@@ -6,7 +6,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "power/proportions.hpp"
+#include "power/curves.hpp"
+#include "power/solve.hpp"
 #include "state/app_state.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -15,11 +16,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     auto check = [](const AppState& s) {
         if (!mlwb::power::validate(s.power).empty()) std::abort();
-        if (instrument_results_json(s, s.active)["ok"] != true) std::abort();
+        if (!mlwb::power::validate(s.power_check).empty()) std::abort();
+        const auto results = instrument_results_json(s, s.active);
+        if (results["ok"] != true || results["check"]["ok"] != true) std::abort();
+        // The view model the UI builds from it: every curve point computed without trouble.
+        mlwb::power::PowerCurves curves;
+        mlwb::power::compute_power_curves(s.power, mlwb::power::solve(s.power).value, 32, curves);
         AppState again;
         const std::string hash = app_state_to_hash(s);
         if (!apply_hash(again, hash).empty()) std::abort();
-        if (!(again.power == s.power) || again.active != s.active) std::abort();
+        if (!(again.power == s.power) || !(again.power_check == s.power_check) || again.active != s.active) std::abort();
     };
 
     AppState from_hash;

@@ -5,16 +5,15 @@
 #include <cstring>
 
 #include "imgui_internal.h"
+#include "power/presets.hpp"
 #include "ui_test_context.hpp"
 
 namespace {
 
-// The id Dear ImGui gives the input of a NumberField drawn with PushID(field_id) in the
-// instrument window.
-ImGuiID number_field_id(const char* field_id) {
-    ImGuiWindow* window = ImGui::FindWindowByName("instrument");
-    REQUIRE(window != nullptr);
-    return ImHashStr("##value", 0, ImHashStr(field_id, 0, window->ID));
+// The id Dear ImGui gave the field's text input when it was last drawn.
+ImGuiID number_field_id(const mlwb::ui::NumberField& field) {
+    REQUIRE(field.input_id != 0);
+    return field.input_id;
 }
 
 void press(HeadlessImGui& ui, mlwb::ui::UiModel& m, int key_code) {
@@ -25,10 +24,10 @@ void press(HeadlessImGui& ui, mlwb::ui::UiModel& m, int key_code) {
 // Types into the field the way a keyboard user does: confirm and leave the current field
 // (Enter; Escape would cancel the edit), Tab to the first input and on to field number
 // `index`, then type (Tab selects the field's text, so typing replaces it).
-void type_into(HeadlessImGui& ui, mlwb::ui::UiModel& m, int index, const char* field_id, const char* text) {
+void type_into(HeadlessImGui& ui, mlwb::ui::UiModel& m, int index, const mlwb::ui::NumberField& field, const char* text) {
     press(ui, m, 13);
     for (int i = 0; i <= index; ++i) press(ui, m, 9);
-    REQUIRE(ImGui::GetActiveID() == number_field_id(field_id));
+    REQUIRE(ImGui::GetActiveID() == number_field_id(field));
     ui.type(text);
     ui.frames(m, 3);
 }
@@ -76,25 +75,25 @@ TEST_CASE("typing a valid value commits it and typing garbage keeps the last goo
     ui.frame(m);
     ui.frame(m);
 
-    type_into(ui, m, 0, "baseline", "0.2");
+    type_into(ui, m, 0, m.power.fields.baseline, "0.2");
     CHECK(m.state.power.baseline == 0.2);
-    CHECK(m.power.baseline.error.empty());
+    CHECK(m.power.fields.baseline.error.empty());
     CHECK(mlwb::ui::active_results(m)["ok"] == true);
 
-    type_into(ui, m, 1, "target", "abc");
-    CHECK(m.state.power.target == 0.11);
-    CHECK(m.power.target.error == "Not a number.");
+    type_into(ui, m, 1, m.power.fields.effect, "abc");
+    CHECK(m.state.power.effect == 0.11);
+    CHECK(m.power.fields.effect.error == "Not a number.");
 
-    type_into(ui, m, 2, "alpha", "1.5");
+    type_into(ui, m, 2, m.power.fields.alpha, "1.5");
     CHECK(m.state.power.alpha == 0.05);
-    CHECK(!m.power.alpha.error.empty());
+    CHECK(!m.power.fields.alpha.error.empty());
 
-    type_into(ui, m, 1, "target", "20%");  // equal to the baseline: rejected with the engine's message
-    CHECK(m.state.power.target == 0.11);
-    CHECK(m.power.target.error.find("differ") != std::string::npos);
+    type_into(ui, m, 1, m.power.fields.effect, "20%");  // equal to the baseline: rejected with the engine's message
+    CHECK(m.state.power.effect == 0.11);
+    CHECK(m.power.fields.effect.error.find("differ") != std::string::npos);
 
-    type_into(ui, m, 1, "target", "25%");
-    CHECK(m.state.power.target == 0.25);
+    type_into(ui, m, 1, m.power.fields.effect, "25%");
+    CHECK(m.state.power.effect == 0.25);
     CHECK(m.state.power.baseline == 0.2);
     CHECK(mlwb::ui::active_results(m)["n_per_arm_ceil"] > 0);
 }
@@ -103,7 +102,7 @@ TEST_CASE("Escape cancels an edit and restores the value the field had", "[ui]")
     HeadlessImGui ui;
     mlwb::ui::UiModel m;
     ui.frame(m);
-    type_into(ui, m, 0, "baseline", "0.3");
+    type_into(ui, m, 0, m.power.fields.baseline, "0.3");
     CHECK(m.state.power.baseline == 0.3);
     press(ui, m, 27);
     CHECK(m.state.power.baseline == 0.1);
@@ -114,19 +113,19 @@ TEST_CASE("keyboard only: the first Tab on a fresh page reaches the first input"
     mlwb::ui::UiModel m;
     ui.frame(m);
     press(ui, m, 9);
-    CHECK(ImGui::GetActiveID() == number_field_id("baseline"));
+    CHECK(ImGui::GetActiveID() == number_field_id(m.power.fields.baseline));
     press(ui, m, 9);
-    CHECK(ImGui::GetActiveID() == number_field_id("target"));
+    CHECK(ImGui::GetActiveID() == number_field_id(m.power.fields.effect));
 }
 
 TEST_CASE("keyboard only: Tab after clicking the panel reaches the first input", "[ui]") {
     HeadlessImGui ui;
     mlwb::ui::UiModel m;
     ui.frame(m);
-    ui.click(500, 600);
+    ui.click(900, 650);
     ui.frames(m, 4);
     press(ui, m, 9);
-    CHECK(ImGui::GetActiveID() == number_field_id("baseline"));
+    CHECK(ImGui::GetActiveID() == number_field_id(m.power.fields.baseline));
 }
 
 TEST_CASE("keys typed right after Tab, before any frame, land in the field Tab moved to", "[ui]") {
@@ -137,4 +136,36 @@ TEST_CASE("keys typed right after Tab, before any frame, land in the field Tab m
     for (const char* c : {"0", ".", "3"}) ui.type(c);
     ui.frames(m, 8);
     CHECK(m.state.power.baseline == 0.3);
+}
+
+TEST_CASE("every metric, unknown and analysis draws its inputs, answer and plots", "[ui]") {
+    using namespace mlwb::power;
+    HeadlessImGui ui(1200, 900);
+    mlwb::ui::UiModel m;
+    for (Metric metric : {Metric::Proportion, Metric::Mean, Metric::Ratio})
+        for (Solve solve : {Solve::SampleSize, Solve::Mde, Solve::Power})
+            for (Sequential seq : {Sequential::Fixed, Sequential::OBrienFleming, Sequential::AlwaysValid}) {
+                if (seq == Sequential::OBrienFleming && solve == Solve::Power) continue;
+                m.state.power = PowerInputs{};
+                m.state.power.metric = metric;
+                m.state.power.solve = solve;
+                m.state.power.sequential = seq;
+                if (metric != Metric::Proportion) m.state.power.effect_scale = EffectScale::Relative, m.state.power.effect = 0.05;
+                INFO(key_of(metric) << " " << key_of(solve) << " " << key_of(seq));
+                CHECK(ui.frame(m) > 3000);
+                CHECK(mlwb::ui::active_results(m)["ok"] == true);
+                CHECK(m.power.curves.power_vs_n.x.size() >= 200);
+            }
+}
+
+TEST_CASE("choosing a preset fills the inputs and shows its story", "[ui]") {
+    HeadlessImGui ui;
+    mlwb::ui::UiModel m;
+    ui.frame(m);
+    for (int i = 0; i < 4; ++i) {
+        m.state.power = mlwb::power::power_presets()[i].inputs;
+        m.power.preset = i;
+        CHECK(ui.frame(m) > 0);
+        CHECK(mlwb::ui::active_results(m)["ok"] == true);
+    }
 }

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "power/proportions.hpp"
+#include "power/solve.hpp"
 #include "state/app_state.hpp"
 #include "state/url_hash.hpp"
 
@@ -15,14 +15,17 @@ using nlohmann::json;
 
 TEST_CASE("hash encodes the active instrument and its state readably", "[hash]") {
     AppState s;
-    CHECK(app_state_to_hash(s) ==
-          "power?v=1&alpha=0.05&alternative=two-sided&baseline=0.1&power=0.8&strict=false&target=0.11");
+    s.power.baseline = 0.05;
+    s.power.alternative = mlwb::power::Alternative::OneSided;
+    CHECK(app_state_to_hash(s) == "power?v=2&alternative=one-sided&baseline=0.05");
 }
 
 TEST_CASE("hash round-trips any valid state exactly", "[hash]") {
     AppState s;
     s.power.baseline = 0.1 + 1e-17 * 3;
-    s.power.target = 1.0 / 3.0;
+    s.power.effect = 1.0 / 3.0;
+    s.power.metric = mlwb::power::Metric::Mean;
+    s.power.looks = 7;
     s.power.alpha = 0.000123456789;
     s.power.power = 0.975;
     s.power.strict = true;

@@ -2,6 +2,7 @@
 
 #include "power/power_report.hpp"
 #include "state/power_state.hpp"
+#include "state/readout_state.hpp"
 #include "state/json_fields.hpp"
 #include "state/url_hash.hpp"
 
@@ -9,7 +10,11 @@ namespace mlwb::state {
 
 nlohmann::json instrument_state_json(const AppState& s, InstrumentId id) {
     switch (id) {
-        case InstrumentId::Power: return power_state_to_json(s.power);
+        case InstrumentId::Power: {
+            nlohmann::json j = power_state_to_json(s.power);
+            j["check"] = readout_state_to_json(s.power_check);
+            return j;
+        }
     }
     return nlohmann::json::object();
 }
@@ -19,6 +24,12 @@ std::vector<std::string> set_instrument_state(AppState& s, InstrumentId id, cons
         case InstrumentId::Power: {
             auto decoded = power_state_from_json(j);
             s.power = decoded.value;
+            s.power_check = power::ReadoutInputs{};
+            if (j.is_object() && j.contains("check")) {
+                auto check = readout_state_from_json(j["check"]);
+                s.power_check = check.value;
+                decoded.notices.insert(decoded.notices.end(), check.notices.begin(), check.notices.end());
+            }
             return decoded.notices;
         }
     }
@@ -36,13 +47,28 @@ std::vector<std::string> set_instrument_state_text(AppState& s, InstrumentId id,
 
 nlohmann::json instrument_results_json(const AppState& s, InstrumentId id) {
     switch (id) {
-        case InstrumentId::Power: return power::power_results_json(s.power);
+        case InstrumentId::Power: {
+            nlohmann::json j = power::power_results_json(s.power);
+            j["check"] = readout_results_json(s.power_check);
+            return j;
+        }
     }
     return nlohmann::json::object();
 }
 
+nlohmann::json without_defaults(const nlohmann::json& state, const nlohmann::json& defaults) {
+    nlohmann::json out = nlohmann::json::object();
+    for (auto it = state.begin(); it != state.end(); ++it) {
+        // The version stays: it says how to read the rest.
+        if (it.key() == "v" || !defaults.contains(it.key()) || defaults[it.key()] != it.value()) out[it.key()] = it.value();
+    }
+    return out;
+}
+
 std::string app_state_to_hash(const AppState& s) {
-    return encode_hash(instrument_info(s.active).key, instrument_state_json(s, s.active));
+    const AppState defaults;
+    return encode_hash(instrument_info(s.active).key,
+                       without_defaults(instrument_state_json(s, s.active), instrument_state_json(defaults, s.active)));
 }
 
 std::vector<std::string> apply_hash(AppState& s, std::string_view hash) {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "power/power_inputs.hpp"
+#include "power/readout.hpp"
 #include "state/instruments.hpp"
 
 namespace mlwb::state {
@@ -16,6 +17,7 @@ namespace mlwb::state {
 struct AppState {
     InstrumentId active = InstrumentId::Power;
     power::PowerInputs power;
+    power::ReadoutInputs power_check;  // "check a running test", part of the power instrument
 };
 
 nlohmann::json instrument_state_json(const AppState& s, InstrumentId id);
@@ -28,7 +30,11 @@ std::vector<std::string> set_instrument_state_text(AppState& s, InstrumentId id,
 
 nlohmann::json instrument_results_json(const AppState& s, InstrumentId id);
 
-// "power?v=1&baseline=0.1&..." for the active instrument (no leading '#').
+// The fields of `state` whose values differ from `defaults` (and "v"): what a link must carry,
+// since a link's missing fields take their defaults.
+nlohmann::json without_defaults(const nlohmann::json& state, const nlohmann::json& defaults);
+
+// "power?v=2&baseline=0.05&..." for the active instrument (no leading '#'), non-default fields only.
 std::string app_state_to_hash(const AppState& s);
 
 // Applies a URL hash: switches instrument and, when the hash carries fields, replaces that

@@ -27,6 +27,16 @@ void JsonFieldReader::boolean(const char* key, bool& out) {
     notices_.push_back("'" + std::string(key) + "' must be true or false, got " + quote_for_notice(*v) + "; kept the default.");
 }
 
+void JsonFieldReader::integer(const char* key, int& out) {
+    const nlohmann::json* v = find(key);
+    if (!v) return;
+    if (v->is_number()) {
+        const double d = v->get<double>();
+        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) <= 1e9) { out = static_cast<int>(d); return; }
+    }
+    notices_.push_back("'" + std::string(key) + "' must be a whole number, got " + quote_for_notice(*v) + "; kept the default.");
+}
+
 void JsonFieldReader::report_unknown_keys() {
     std::string unknown;
     int count = 0;

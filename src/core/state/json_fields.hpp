@@ -4,10 +4,8 @@
 // Uses only nlohmann's non-throwing accessors, so it is safe in builds without exceptions.
 #pragma once
 
-#include <initializer_list>
 #include <set>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -22,18 +20,14 @@ public:
     void known(const char* key) { seen_.insert(key); }  // handled by the caller, not unknown
     void number(const char* key, double& out);
     void boolean(const char* key, bool& out);
+    void integer(const char* key, int& out);  // a whole JSON number that fits an int
 
+    // A string that parse_key(text, out) accepts; `allowed` lists the names for the notice.
     template <class E>
-    void choice(const char* key, E& out, std::initializer_list<std::pair<const char*, E>> options) {
+    void key(const char* key, E& out, const char* allowed) {
         const nlohmann::json* v = find(key);
         if (!v) return;
-        if (v->is_string()) {
-            const std::string& s = v->get_ref<const std::string&>();
-            for (const auto& [name, value] : options)
-                if (s == name) { out = value; return; }
-        }
-        std::string allowed;
-        for (const auto& option : options) allowed += (allowed.empty() ? "" : ", ") + std::string(option.first);
+        if (v->is_string() && parse_key(v->get_ref<const std::string&>(), out)) return;
         notices_.push_back("'" + std::string(key) + "' must be one of " + allowed + "; kept the default.");
     }
 

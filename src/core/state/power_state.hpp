@@ -1,5 +1,6 @@
-// Versioned JSON for the Experiment power inputs: {"v":1,"baseline":0.1,"target":0.11,...}.
-// Bump kPowerStateVersion when a field changes meaning, and teach the decoder the old form.
+// Versioned JSON for the Experiment power inputs: {"v":2,"metric":"proportion","baseline":0.1,...}.
+// Bump kPowerStateVersion when a field changes meaning, and teach the decoder the old form
+// (version 1 had "target" instead of "effect" + "effect_scale").
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -9,7 +10,7 @@
 
 namespace mlwb::state {
 
-constexpr int kPowerStateVersion = 1;
+constexpr int kPowerStateVersion = 2;
 
 nlohmann::json power_state_to_json(const power::PowerInputs& in);
 
