@@ -20,6 +20,10 @@ console.log(`${'case'.padEnd(46)} ${'native'.padStart(10)} ${'wasm'.padStart(10)
 for (const n of native) {
   const w = wasm.find((x) => x.name === n.name);
   const b = BUDGET[n.kind];
+  if (!b) {
+    console.log(`${n.name.padEnd(46)} ${n.us.toFixed(2).padStart(10)} ${w.us.toFixed(2).padStart(10)} ${(w.us / n.us).toFixed(2).padStart(9)}  (no budget)`);
+    continue;
+  }
   const measured = b.where === 'native' ? n.us : w.us;
   const ok = measured <= b.us;
   if (!ok) failed++;

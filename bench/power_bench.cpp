@@ -2,7 +2,7 @@
 //   one solve per method against the 50 us budget, and a full view-model update (solve,
 //   results JSON with the formula, and the three curves at 240 points each) against 2 ms.
 // Prints one line per case, "kind|name|microseconds per call" (median of 15 batches); kind is
-// "solve" (budget 50 us native) or "update" (budget 2 ms in wasm). bench/power.mjs runs the
+// "solve" (budget 50 us native), "update" (budget 2 ms in wasm) or "design" (no budget). bench/power.mjs runs the
 // native and the wasm build, prints both with their ratio and marks each budget PASS/FAIL.
 #include <algorithm>
 #include <chrono>
@@ -79,6 +79,18 @@ int main() {
         const double us = median_microseconds([&] { g_sink = g_sink + solve(c.in).value.n_per_arm; }, 200);
         report("solve", c.name, us);
     }
+
+    // A group-sequential design from scratch (the solve above reuses the last design, which
+    // depends only on looks, spending, alpha and power): what changing one of those costs.
+    int k = 0;
+    const double us_design = median_microseconds(
+        [&] {
+            PowerInputs fresh = gs;
+            fresh.alpha = 0.05 + 1e-9 * (++k);  // a new key each call defeats the cache
+            g_sink = g_sink + solve(fresh).value.n_per_arm;
+        },
+        20);
+    report("design", "10-look O'Brien-Fleming design from scratch", us_design);
 
     // The UI's work when an input changes: solve, results JSON (with the formula), 3 curves.
     for (const auto& preset : power_presets()) {
