@@ -165,8 +165,10 @@ void draw_plots(const PowerInputs& in, const PowerResult& r, const PowerCurves& 
     for (std::size_t i = 0; i < h0.y.size(); ++i) peak = std::fmax(peak, std::fmax(h0.y[i], h1.y[i]));
     plot::AxisSpec zx{"z statistic", h0.x.front(), h0.x.back(), false, plot::TickFormat::Auto};
     plot::AxisSpec zy{nullptr, 0, peak * 1.1, false, plot::TickFormat::Auto};
-    if (plot::begin_plot("distributions", ImVec2(0, height), zx, zy,
-                         {.title = "What the test sees: H0 and H1", .legend = plot::Legend::TopRight})) {
+    // Sequential designs are drawn as the fixed design they are equivalent to at the planned power.
+    const char* title = in.sequential == Sequential::Fixed ? "What the test sees: H0 and H1"
+                                                           : "What the test sees: H0 and H1 (the equivalent fixed design)";
+    if (plot::begin_plot("distributions", ImVec2(0, height), zx, zy, {.title = title, .legend = plot::Legend::TopRight})) {
         const int k = static_cast<int>(h0.x.size());
         const double inf = INFINITY;
         const ImU32 alpha_fill = plot::with_alpha(pal.error, 0.35f);
@@ -181,7 +183,6 @@ void draw_plots(const PowerInputs& in, const PowerResult& r, const PowerCurves& 
         if (c.two_sided) plot::vline(-c.z_crit, error, "##low critical", true);
         plot::end_plot();
     }
-    (void)in;
 }
 
 void draw_formula(const PowerInputs& in, const PowerResult& r) {

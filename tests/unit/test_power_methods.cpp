@@ -175,6 +175,9 @@ TEST_CASE("design options transform the fixed design as their definitions say", 
         const double s = std::sqrt(2 * 0.1 * 0.9);
         const double z = 1.6448536269514722 + 0.8416212335729143;
         CHECK(r.n_per_arm == Approx(std::pow(z * s / 0.01, 2)).epsilon(1e-9));
+        in.effect = -0.02;  // worse than the margin allows: no sample size shows non-inferiority
+        CHECK(validate(in).front().field == "effect");
+        in.effect = 0;
         in.proportion_method = ProportionMethod::Pooled;
         CHECK_FALSE(solve(in).ok());  // the pooled variance assumes a zero null difference
     }

@@ -166,6 +166,10 @@ Outcome<PowerResult> solve(const PowerInputs& in) {
     switch (in.solve) {
         case Solve::SampleSize: {
             r.effect = absolute_effect(in);
+            if (m.margin > 0 && !(r.effect + m.margin > 0))
+                return fail("effect", "With a non-inferiority margin of " + format_significant(m.margin, 4) +
+                                          " the true effect must be above -" + format_significant(m.margin, 4) +
+                                          ": a treatment that much worse cannot be shown non-inferior.");
             const double floor_power = power_at(m, lo, r.effect);
             if (!(in.power > floor_power)) return fail("power", no_data_power_message(floor_power));
             r.n_fixed = fixed_sample_size(m, r.effect, in.power);
