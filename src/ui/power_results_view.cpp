@@ -90,6 +90,11 @@ void draw_answer(const PowerInputs& in, const PowerResult& r) {
                (r.model.tails == 2 ? "Two-sided" : "One-sided") + ", \xCE\xB1 = " + format_significant(r.model.alpha_test, 4) +
                (in.variants > 1 ? " per comparison" : "") + ", power " + percent(r.power, 4) + ".");
     muted_text("Detects " + effect_text(in, r) + ".");
+    if (in.solve == Solve::Mde && in.metric == Metric::Proportion)
+        muted_text(std::isfinite(r.effect_decrease)
+                       ? "Downward: " + format_significant(100 * r.effect_decrease, 4) + " points (" +
+                             percent(r.effect_decrease / r.model.baseline) + " relative); a rate's variance depends on it, so the two differ."
+                       : "No decrease is detectable with this sample.");
     if (in.solve == Solve::SampleSize && in.sequential == Sequential::Fixed)
         muted_text("Exact root n = " + format_significant(r.n_per_arm, 10) + "; rounded up to whole units.");
 }

@@ -47,6 +47,7 @@ nlohmann::json power_results_json(const PowerInputs& in, const Outcome<PowerResu
         {"weeks", r.weeks},
     };
     if (in.solve == Solve::SampleSize) j["power_at_ceil"] = r.power;
+    if (in.solve == Solve::Mde && in.metric == Metric::Proportion) j["mde_decrease"] = number_or_null(r.effect_decrease);
     if (in.metric != Metric::Proportion) j["sd_per_unit"] = m.sd * m.cuped_factor;
     if (in.ni_margin > 0) j["ni_margin"] = m.margin;
     if (in.sequential == Sequential::OBrienFleming || in.sequential == Sequential::Pocock) {

@@ -198,6 +198,13 @@ Outcome<PowerResult> solve(const PowerInputs& in) {
                                              (m.metric == Metric::Proportion ? ", not even a treatment rate of 100 %." : "."));
             }
             r.effect = e;
+            if (m.metric == Metric::Proportion) {
+                // Every proportion method is symmetric under swapping success and failure
+                // (p -> 1 - p), so a decrease from p1 is an increase from 1 - p1.
+                TestModel mirrored = m;
+                mirrored.baseline = 1 - m.baseline;
+                r.effect_decrease = -design_mde(in, mirrored, r.inflation, in.n_per_arm);
+            }
             break;
         }
         case Solve::Power:

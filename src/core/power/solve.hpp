@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "power/power_inputs.hpp"
@@ -26,6 +27,9 @@ struct PowerResult {
     double power = 0;                // achieved with the rounded n (fixed), the answer, or the goal
     double effect = 0;               // absolute effect: the input, or the solved MDE
     double effect_relative = 0;      // effect / baseline (NaN when the baseline is 0)
+    // Solving for the MDE of a rate: the smallest detectable decrease (negative), which differs
+    // from the increase because a rate's variance depends on it; NaN when none exists.
+    double effect_decrease = std::numeric_limits<double>::quiet_NaN();
 
     // Sequential designs
     double inflation = 1;            // n_per_arm / n_fixed
