@@ -54,10 +54,11 @@ bool draw_power_panel(PowerPanel& panel, PowerInputs& in, ReadoutInputs& check) 
         draw_power_results(panel, in);
         ImGui::EndTable();
     } else {
-        changed |= draw_power_inputs(panel, in);
-        ImGui::Spacing();
+        // Narrow (phones, embeds): the answer first, the inputs that change it below.
         refresh(panel, in, check);
         draw_power_results(panel, in);
+        ImGui::Spacing();
+        changed |= draw_power_inputs(panel, in);
         ImGui::Spacing();
         changed |= draw_power_check(panel, check);
     }

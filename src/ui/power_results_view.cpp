@@ -150,7 +150,7 @@ void draw_plots(const PowerInputs& in, const PowerResult& r, const PowerCurves& 
     }
 
     const auto& m = c.mde_vs_days;
-    double y_max = 0;
+    double y_max = c.mde_relative ? r.effect / r.model.baseline : r.effect;
     for (double v : m.y)
         if (std::isfinite(v) && v > y_max && v < 10) y_max = v;
     plot::AxisSpec dx{"days", m.x.front(), m.x.back(), false, plot::TickFormat::Auto};
@@ -158,9 +158,10 @@ void draw_plots(const PowerInputs& in, const PowerResult& r, const PowerCurves& 
                       c.mde_relative ? plot::TickFormat::Percent : plot::TickFormat::Auto};
     if (plot::begin_plot("mde_vs_days", ImVec2(0, height), dx, dy, {.title = "Detectable effect against duration"})) {
         plot::line("MDE", m.x.data(), m.y.data(), static_cast<int>(m.x.size()), accent);
+        // The design at the days its (maximum) sample takes, before rounding up to whole days.
         const double mde_now = c.mde_relative ? r.effect / r.model.baseline : r.effect;
-        plot::marker(r.expected_days > 0 && in.sequential == Sequential::Fixed ? r.expected_days : static_cast<double>(r.days),
-                     mde_now, accent, "this design");
+        const double units_per_control = static_cast<double>(r.n_total_ceil) / static_cast<double>(r.n_per_arm_ceil);
+        plot::marker(r.n_per_arm * units_per_control / r.units_per_day, mde_now, accent, "this design");
         plot::end_plot();
     }
 

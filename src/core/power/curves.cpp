@@ -40,6 +40,8 @@ void compute_power_curves(const PowerInputs& in, const PowerResult& r, int point
     resize(out.mde_vs_days, points);
     const double control_share = static_cast<double>(r.n_per_arm_ceil) / static_cast<double>(r.n_total_ceil);
     const double day_hi = std::max(2.0 * static_cast<double>(r.days), 28.0);
+    // Start at one day, or earlier when the design itself needs less than a day.
+    const double day_lo = std::min(1.0, 0.5 * r.n_per_arm / (control_share * r.units_per_day));
     out.mde_relative = m.baseline != 0;
     // The t-test's MDE needs a root find over the non-central t (~15 us) per point. Its ratio to
     // the z-test's MDE is smooth in n and tends to 1, so it is solved exactly at every
@@ -48,33 +50,35 @@ void compute_power_curves(const PowerInputs& in, const PowerResult& r, int point
     z_model.t_test = false;
     constexpr int kTStride = 8;
     constexpr double kExactBelowUnits = 600;
-    auto n_at = [&](int i) { return (1 + (day_hi - 1) * i / span) * r.units_per_day * control_share; };
+    auto n_at = [&](int i) { return (day_lo + (day_hi - day_lo) * i / span) * r.units_per_day * control_share; };
     auto t_ratio = [&](int i) {
         const double n = n_at(i);
         return design_mde(in, m, r.inflation, n) / design_mde(in, z_model, r.inflation, n);
     };
+    // An anchor with few degrees of freedom is not used: its whole segment is solved exactly.
+    auto few_df = [&](int i) { return n_at(i) * (1 + m.allocation) < kExactBelowUnits; };
     std::vector<double>& ratios = out.t_ratio_anchors;  // at points 0, S, 2S, ... and the last
     ratios.clear();
-    if (m.t_test)
-        for (int i = 0; i < points; i += kTStride) ratios.push_back(t_ratio(i));
-    const double last_ratio = m.t_test ? t_ratio(points - 1) : 1;
+    if (m.t_test) {
+        for (int i = 0; i < points; i += kTStride) ratios.push_back(few_df(i) ? NAN : t_ratio(i));
+        ratios.push_back(t_ratio(points - 1));
+    }
     for (int i = 0; i < points; ++i) {
         const double n = n_at(i);
         double mde;
-        if (m.t_test && n * (1 + m.allocation) < kExactBelowUnits) {
-            mde = design_mde(in, m, r.inflation, n);  // few degrees of freedom: the ratio bends too fast
-        } else if (m.t_test) {
-            const int a = i / kTStride, b_index = std::min((a + 1) * kTStride, points - 1);
-            const double ra = ratios[a];
-            const double rb = (a + 1) < static_cast<int>(ratios.size()) ? ratios[a + 1] : last_ratio;
+        const int a = i / kTStride, b_index = std::min((a + 1) * kTStride, points - 1);
+        // (At an anchor, w = 0 and this gives back the exact t-test MDE it was solved for.)
+        const bool interpolate = m.t_test && std::isfinite(ratios[a]) && std::isfinite(ratios[a + 1]);
+        if (interpolate) {
             // The ratio behaves like 1 + c/df: interpolate it linearly in 1/n.
+            const double ra = ratios[a], rb = ratios[a + 1];
             const double inv_a = 1 / n_at(a * kTStride), inv_b = 1 / n_at(b_index);
             const double w = b_index > a * kTStride ? (1 / n - inv_a) / (inv_b - inv_a) : 0;
             mde = design_mde(in, z_model, r.inflation, n) * (ra + (rb - ra) * w);
         } else {
             mde = design_mde(in, m, r.inflation, n);
         }
-        out.mde_vs_days.x[i] = 1 + (day_hi - 1) * i / span;
+        out.mde_vs_days.x[i] = day_lo + (day_hi - day_lo) * i / span;
         out.mde_vs_days.y[i] = out.mde_relative ? mde / m.baseline : mde;
     }
 
