@@ -34,6 +34,11 @@ std::string pct(double v, int digits = 4) { return format_significant(100 * v, d
 }  // namespace
 
 bool draw_power_check(PowerPanel& panel, ReadoutInputs& in) {
+    // Counts that arrived with a link or a saved state are the user's: show them opened.
+    if (!panel.check_opened && !(in == ReadoutInputs{})) {
+        ImGui::SetNextItemOpen(true);
+        panel.check_opened = true;
+    }
     if (!ImGui::CollapsingHeader("Check a running or finished test")) return false;
     CheckFields& f = panel.check_fields;
     bool changed = false;

@@ -28,7 +28,8 @@ struct CheckFields {
 struct PowerPanel {
     PowerFields fields;
     CheckFields check_fields;
-    int preset = -1;  // the preset last applied, for its story; -1 after any edit
+    int preset = -1;
+    bool check_opened = false;  // the check section was opened for counts that came with the state  // the preset last applied, for its story; -1 after any edit
     // View model: the engine's answer for `computed_for` / `check_for`, recomputed only when
     // the inputs change.
     power::PowerInputs computed_for;

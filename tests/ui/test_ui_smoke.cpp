@@ -158,6 +158,21 @@ TEST_CASE("every metric, unknown and analysis draws its inputs, answer and plots
             }
 }
 
+TEST_CASE("counts that come with the state open the test check, with its SRM alarm", "[ui]") {
+    HeadlessImGui ui(1200, 1200);
+    mlwb::ui::UiModel m;
+    ui.frame(m);
+    CHECK(m.power.check_fields.control_units.input_id == 0);  // closed by default
+    m.state.power_check.control_units = 50000;
+    m.state.power_check.treatment_units = 51500;
+    ui.frames(m, 2);
+    CHECK(m.power.check_fields.control_units.input_id != 0);
+    CHECK(m.power.check_fields.ratio.input_id != 0);
+    const auto& check = mlwb::ui::active_results(m)["check"];
+    CHECK(check["ok"] == true);
+    CHECK(check["srm_alert"] == true);
+}
+
 TEST_CASE("choosing a preset fills the inputs and shows its story", "[ui]") {
     HeadlessImGui ui;
     mlwb::ui::UiModel m;
