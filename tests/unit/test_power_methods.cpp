@@ -11,20 +11,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include "golden.hpp"
+
 #include "power/power_report.hpp"
 #include "power/solve.hpp"
 
-extern const unsigned char golden_power_methods[];
-extern const std::size_t golden_power_methods_size;
+MLWB_GOLDEN(power_methods);
 
 namespace {
 
 using namespace mlwb::power;
 
 const nlohmann::json& golden() {
-    static const nlohmann::json g = nlohmann::json::parse(
-        reinterpret_cast<const char*>(golden_power_methods),
-        reinterpret_cast<const char*>(golden_power_methods) + golden_power_methods_size);
+    static const nlohmann::json g = parse_golden(golden_power_methods, golden_power_methods_size);
     return g;
 }
 

@@ -8,12 +8,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "golden.hpp"
+
 #include "stats/normal.hpp"
 
 #include "power/solve.hpp"
 
-extern const unsigned char golden_power_prop[];
-extern const std::size_t golden_power_prop_size;
+MLWB_GOLDEN(power_prop);
 
 namespace {
 
@@ -21,8 +22,7 @@ using mlwb::power::Alternative;
 using mlwb::power::PowerInputs;
 
 nlohmann::json golden() {
-    return nlohmann::json::parse(reinterpret_cast<const char*>(golden_power_prop),
-                                 reinterpret_cast<const char*>(golden_power_prop) + golden_power_prop_size);
+    return parse_golden(golden_power_prop, golden_power_prop_size);
 }
 
 PowerInputs inputs_of(const nlohmann::json& c) {

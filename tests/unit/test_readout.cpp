@@ -9,10 +9,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "golden.hpp"
+
 #include "power/readout.hpp"
 
-extern const unsigned char golden_readout[];
-extern const std::size_t golden_readout_size;
+MLWB_GOLDEN(readout);
 
 namespace {
 
@@ -20,8 +21,7 @@ using mlwb::power::analyse_readout;
 using mlwb::power::ReadoutInputs;
 
 nlohmann::json golden() {
-    return nlohmann::json::parse(reinterpret_cast<const char*>(golden_readout),
-                                 reinterpret_cast<const char*>(golden_readout) + golden_readout_size);
+    return parse_golden(golden_readout, golden_readout_size);
 }
 
 ReadoutInputs inputs_of(const nlohmann::json& c) {

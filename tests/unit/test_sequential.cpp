@@ -14,11 +14,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "golden.hpp"
+
 #include "power/sequential.hpp"
 #include "stats/normal.hpp"
 
-extern const unsigned char golden_sequential[];
-extern const std::size_t golden_sequential_size;
+MLWB_GOLDEN(sequential);
 
 namespace {
 
@@ -27,8 +28,7 @@ using mlwb::power::seq::GroupSequentialDesign;
 using mlwb::power::seq::Spending;
 
 nlohmann::json golden() {
-    return nlohmann::json::parse(reinterpret_cast<const char*>(golden_sequential),
-                                 reinterpret_cast<const char*>(golden_sequential) + golden_sequential_size);
+    return parse_golden(golden_sequential, golden_sequential_size);
 }
 
 Spending spending_of(const nlohmann::json& c) {
