@@ -108,10 +108,17 @@ void draw_sequential(const PowerInputs& in, const PowerResult& r) {
         return;
     }
     if (r.looks.empty()) return;
-    muted_text("Maximum " + format_significant(r.inflation, 4) + " \xC3\x97 the fixed design (" +
+    if (in.solve == Solve::Power)
+        muted_text("Boundaries of the " + std::to_string(r.looks.size()) + " looks; the last at " +
+                   format_grouped(static_cast<std::int64_t>(std::ceil(r.n_per_arm))) + " per arm.");
+    else
+        muted_text("Maximum " + format_significant(r.inflation, 4) + " \xC3\x97 the fixed design (" +
                format_grouped(static_cast<std::int64_t>(std::ceil(r.n_fixed))) + " per arm). Expected if the effect is real: " +
                format_grouped(std::llround(r.expected_n_h1)) + " per arm, about " + format_significant(r.expected_days, 3) + " days.");
-    if (ImGui::BeginTable("looks", 5, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    // Inside the card's right padding (a table is as wide as its outer size, not the wrap width).
+    const ImVec2 table_size(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize(), 0);
+    if (ImGui::BeginTable("looks", 5, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH,
+                          table_size)) {
         for (const char* h : {"look", "units per arm", "z boundary", "nominal p", "stop chance"}) ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
         for (std::size_t k = 0; k < r.looks.size(); ++k) {
@@ -120,13 +127,13 @@ void draw_sequential(const PowerInputs& in, const PowerResult& r) {
             ImGui::TableNextColumn();
             ImGui::Text("%zu", k + 1);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_grouped(static_cast<std::int64_t>(std::ceil(l.information * r.n_per_arm))).c_str());
+            ImGui::TextUnformatted(format_grouped(static_cast<std::int64_t>(std::ceil(l.information * r.n_per_arm * (1 - 1e-12)))).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(format_significant(l.z_boundary, 4).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(format_significant(l.nominal_p, 3).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(percent(l.stop_prob_h1, 3).c_str());
+            ImGui::TextUnformatted(std::isfinite(l.stop_prob_h1) ? percent(l.stop_prob_h1, 3).c_str() : "\xE2\x80\x93");
         }
         ImGui::EndTable();
     }
@@ -154,7 +161,8 @@ void draw_plots(const PowerInputs& in, const PowerResult& r, const PowerCurves& 
     for (double v : m.y)
         if (std::isfinite(v) && v > y_max && v < 10) y_max = v;
     plot::AxisSpec dx{"days", m.x.front(), m.x.back(), false, plot::TickFormat::Auto};
-    plot::AxisSpec dy{c.mde_relative ? "MDE, relative to the baseline" : "MDE", 0, y_max > 0 ? y_max * 1.05 : 1, false,
+    const std::string mde_label = "MDE at " + percent(in.power, 3) + " power" + (c.mde_relative ? ", relative to the baseline" : "");
+    plot::AxisSpec dy{mde_label.c_str(), 0, y_max > 0 ? y_max * 1.05 : 1, false,
                       c.mde_relative ? plot::TickFormat::Percent : plot::TickFormat::Auto};
     if (plot::begin_plot("mde_vs_days", ImVec2(0, height), dx, dy, {.title = "Detectable effect against duration"})) {
         plot::line("MDE", m.x.data(), m.y.data(), static_cast<int>(m.x.size()), accent);

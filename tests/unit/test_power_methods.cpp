@@ -201,6 +201,16 @@ TEST_CASE("sequential designs", "[power][sequential]") {
         CHECK(r.inflation < 1.1);
         CHECK(r.expected_n_h1 < n_fixed);
         CHECK(r.looks.size() == 5);
+        // Power of the design at its own maximum n is the planned power; at other n it is the
+        // boundaries' crossing probability, which falls with n.
+        PowerInputs at = in;
+        at.solve = Solve::Power;
+        at.n_per_arm = r.n_per_arm;
+        // (1e-5: the pooled test's sds differ under H0 and H1, so "drift" is defined through the
+        // fixed test's power, which agrees with the inflation's sqrt(n) scaling to ~1e-6.)
+        CHECK(solve(at).value.power == Approx(0.8).epsilon(1e-5));
+        at.n_per_arm = r.n_per_arm / 2;
+        CHECK(solve(at).value.power < 0.6);
         in.sequential = Sequential::Pocock;
         CHECK(solve(in).value.inflation > r.inflation);  // Pocock spends early: a bigger maximum
     }
@@ -246,8 +256,8 @@ TEST_CASE("bad combinations are specific messages, never aborts", "[power]") {
     CHECK(first_error(in).rfind("ratio_cov:", 0) == 0);
     in = {};
     in.sequential = Sequential::Pocock;
-    in.solve = Solve::Power;
-    CHECK(first_error(in).rfind("solve:", 0) == 0);
+    in.looks = 0;
+    CHECK(first_error(in).rfind("looks:", 0) == 0);
     in = {};
     in.alpha = std::nan("");
     CHECK(first_error(in).rfind("alpha:", 0) == 0);

@@ -345,3 +345,20 @@ TEST_CASE("invalid inputs are reported per field", "[sequential]") {
     CHECK_FALSE(absurd.ok());
     CHECK(has_field(absurd.errors, "alpha"));
 }
+
+TEST_CASE("the boundaries' crossing probability at another drift is that drift's power", "[sequential]") {
+    // Boundaries depend on alpha and spending only; the planned power only sets the drift. So a
+    // design planned for 80 % must reach 90 % at the drift of the same design planned for 90 %.
+    for (Spending s : {Spending::OBrienFleming, Spending::Pocock}) {
+        for (int looks : {1, 2, 5, 10}) {
+            const auto d80 = design_group_sequential(looks, s, 0.025, 0.8);
+            const auto d90 = design_group_sequential(looks, s, 0.025, 0.9);
+            REQUIRE(d80.ok());
+            REQUIRE(d90.ok());
+            INFO("looks " << looks);
+            CHECK(rejection_probability(d80.value, d80.value.drift) == Approx(0.8).epsilon(1e-8));
+            CHECK(rejection_probability(d80.value, d90.value.drift) == Approx(0.9).epsilon(1e-7));
+            CHECK(rejection_probability(d80.value, 0.0) == Approx(0.025).epsilon(1e-6));  // alpha under H0
+        }
+    }
+}

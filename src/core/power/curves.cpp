@@ -33,7 +33,7 @@ void compute_power_curves(const PowerInputs& in, const PowerResult& r, int point
     for (int i = 0; i < points; ++i) {
         const double n = n_lo + (n_hi - n_lo) * i / span;
         out.power_vs_n.x[i] = n;
-        out.power_vs_n.y[i] = design_power(in, m, r.inflation, n, r.effect);
+        out.power_vs_n.y[i] = design_power(in, m, r.group_sequential ? &r.design : nullptr, n, r.effect);
     }
 
     // MDE vs days: one day to twice the planned duration (at least four weeks).

@@ -54,11 +54,13 @@ nlohmann::json power_results_json(const PowerInputs& in, const Outcome<PowerResu
         nlohmann::json looks = nlohmann::json::array();
         for (const auto& l : r.looks)
             looks.push_back({{"information", l.information}, {"z_boundary", l.z_boundary}, {"nominal_p", l.nominal_p},
-                             {"alpha_spent", l.alpha_spent}, {"stop_prob_h1", l.stop_prob_h1},
+                             {"alpha_spent", l.alpha_spent}, {"stop_prob_h1", number_or_null(l.stop_prob_h1)},
                              {"n_per_arm", l.information * r.n_per_arm}});
         j["sequential"] = {{"design", key_of(in.sequential)}, {"n_fixed", r.n_fixed}, {"inflation", r.inflation},
-                           {"expected_n_h1", r.expected_n_h1}, {"expected_n_h0", r.expected_n_h0},
-                           {"expected_days_h1", r.expected_days}, {"looks", looks}};
+                           {"looks", looks}};
+        if (in.solve != Solve::Power)
+            j["sequential"].update({{"expected_n_h1", r.expected_n_h1}, {"expected_n_h0", r.expected_n_h0},
+                                    {"expected_days_h1", r.expected_days}});
     }
     if (in.sequential == Sequential::AlwaysValid) {
         j["sequential"] = {{"design", "always-valid"}, {"n_fixed", r.n_fixed}, {"tau", r.always_valid_tau},

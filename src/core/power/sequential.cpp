@@ -36,7 +36,7 @@ namespace mlwb::power::seq {
 
 namespace {
 
-// Grid spacing: 1/10 of sqrt(dt), the sd of one increment (and of the kernel). Against a grid
+// ContinuationGrid spacing: 1/10 of sqrt(dt), the sd of one increment (and of the kernel). Against a grid
 // four times finer, over K = 1..20, alpha 0.001..0.45, power 0.5..0.99, boundaries agree to
 // 1.2e-8 and the inflation and expected sample sizes to 5e-8 relative (at 1/8: 8e-8 and 3e-7).
 // The cost grows as the square of this.
@@ -61,31 +61,21 @@ bool is_finite_in(double v, double lo, double hi) { return std::isfinite(v) && v
 double upper_tail(double x) { return 0.5 * std::erfc(x / std::numbers::sqrt2); }
 double density(double x) { return std::exp(-0.5 * x * x) * (std::numbers::inv_sqrtpi / std::numbers::sqrt2); }
 
-// The continuation region at one look, in the score scale: points s_j = top - j h,
-// j = 0..n, with mass[j] = quadrature weight * f_k(s_j).
-struct Grid {
-    double t = 0;     // information fraction of this look
-    double top = 0;   // s_0: the boundary b_k, or the cut when b_k is far out
-    double h = 0;
-    std::vector<double> mass;
-    double s(std::size_t j) const { return top - static_cast<double>(j) * h; }
-};
-
 // Points from the top down to at least kLowestZ sqrt(t).
 std::size_t grid_point_count(double top, double t, double h) {
     const double width = top - kLowestZ * std::sqrt(t);
     return std::max<std::size_t>(kTopWeights.size() + 1, static_cast<std::size_t>(std::ceil(width / h)) + 1);
 }
 
-void apply_quadrature_weights(Grid& g) {
+void apply_quadrature_weights(ContinuationGrid& g) {
     for (std::size_t j = 0; j < g.mass.size(); ++j) {
         g.mass[j] *= g.h * (j < kTopWeights.size() ? kTopWeights[j] : 1.0);
     }
     g.mass.back() *= 0.5;  // trapezoid end at the bottom, where the density is ~1e-19
 }
 
-Grid first_look_grid(double t, double top, double h) {
-    Grid g{t, top, h, {}};
+ContinuationGrid first_look_grid(double t, double top, double h) {
+    ContinuationGrid g{t, top, h, {}};
     g.mass.resize(grid_point_count(top, t, h));
     const double sd = std::sqrt(t);
     for (std::size_t j = 0; j < g.mass.size(); ++j) g.mass[j] = density(g.s(j) / sd) / sd;
@@ -94,8 +84,8 @@ Grid first_look_grid(double t, double top, double h) {
 }
 
 // f_k on the next look's grid from the previous one (see the recursion at the top).
-Grid next_look_grid(const Grid& prev, double t, double top, double dt) {
-    Grid g{t, top, prev.h, {}};
+ContinuationGrid next_look_grid(const ContinuationGrid& prev, double t, double top, double dt) {
+    ContinuationGrid g{t, top, prev.h, {}};
     const std::size_t m = grid_point_count(top, t, prev.h);
     const std::size_t m_prev = prev.mass.size();
     g.mass.assign(m, 0.0);
@@ -137,7 +127,7 @@ Grid next_look_grid(const Grid& prev, double t, double top, double dt) {
 
 // Number of leading grid points (from the top down) whose terms count in a sum of
 // mass_i * Q((b - s_i) / sd + offset): beyond, Q < Q(x_cut), and the masses add up to < 1.
-std::size_t points_that_count(const Grid& g, double b, double sd, double offset, double x_cut) {
+std::size_t points_that_count(const ContinuationGrid& g, double b, double sd, double offset, double x_cut) {
     const double last = std::floor(((x_cut - offset) * sd - (b - g.top)) / g.h);
     if (!(last >= 0.0)) return 0;
     if (!(last < static_cast<double>(g.mass.size()))) return g.mass.size();
@@ -169,7 +159,7 @@ struct TailAndSlope {
     double tail = 0;
     double slope = 0;
 };
-TailAndSlope crossing_h0(const Grid& prev, double b, double dt, double x_cut) {
+TailAndSlope crossing_h0(const ContinuationGrid& prev, double b, double dt, double x_cut) {
     const double sd = std::sqrt(dt);
     TailAndSlope r;
     const std::size_t n = points_that_count(prev, b, sd, 0.0, x_cut);
@@ -208,7 +198,7 @@ double safeguarded_newton(F value_and_slope, double lo, double hi, bool increasi
 
 // The boundary b in the score scale with P_H0(first crossing at this look) = spend. We solve
 // log P(b) = log spend, which is close to linear for large b where the spend is tiny.
-double solve_boundary(const Grid& prev, double t, double dt, double spend) {
+double solve_boundary(const ContinuationGrid& prev, double t, double dt, double spend) {
     const double sd_t = std::sqrt(t);
     // The first crossing has at most the probability of Z_k >= c, so c <= z_{1-spend}: the
     // start, and one sd above it surely has too little (the discretised tail can land a hair
@@ -237,7 +227,7 @@ struct PowerAndSlope {
 // Rejection probabilities under drift theta, from the H0 grids by the likelihood ratio.
 // grids[k] holds look k+1; boundaries are in the score scale (+inf: never crosses); t_1 is
 // the first look's information fraction.
-PowerAndSlope power_under(double theta, double t_1, const std::vector<Grid>& grids, const std::vector<double>& b,
+PowerAndSlope power_under(double theta, double t_1, const std::vector<ContinuationGrid>& grids, const std::vector<double>& b,
                           double dt) {
     const std::size_t looks = b.size();
     const double sd = std::sqrt(dt);
@@ -251,7 +241,7 @@ PowerAndSlope power_under(double theta, double t_1, const std::vector<Grid>& gri
     }
     for (std::size_t k = 1; k < looks; ++k) {
         if (!std::isfinite(b[k])) continue;
-        const Grid& prev = grids[k - 1];
+        const ContinuationGrid& prev = grids[k - 1];
         double p = 0.0, slope = 0.0;
         // The H1 masses add up to < 1, so terms with Q((b - u) / sd - theta sd) < Q(9) = 1e-19
         // do not count.
@@ -337,7 +327,7 @@ Outcome<GroupSequentialDesign> design_group_sequential(int looks, Spending s, do
 
     d.looks.resize(K);
     std::vector<double> b(K);  // boundaries in the score scale
-    std::vector<Grid> grids;
+    std::vector<ContinuationGrid> grids;
     grids.reserve(K);
     const double h = std::sqrt(dt) / kPointsPerIncrementSd;
     for (std::size_t k = 0; k < K; ++k) {
@@ -363,6 +353,8 @@ Outcome<GroupSequentialDesign> design_group_sequential(int looks, Spending s, do
                                : next_look_grid(grids[k - 1], look.information, top, dt));
     }
 
+    d.score_boundaries = b;
+    d.max_drift = largest_drift;
     if (K == 1) {
         d.drift = d.fixed_drift;  // the fixed design exactly
     } else {
@@ -395,7 +387,15 @@ Outcome<GroupSequentialDesign> design_group_sequential(int looks, Spending s, do
     }
     d.expected_n_h1 = d.inflation * expected_fraction(reject_h1, d.looks);
     d.expected_n_h0 = d.inflation * expected_fraction(reject_h0, d.looks);
+    d.grids = std::move(grids);
     return out;
+}
+
+double rejection_probability(const GroupSequentialDesign& d, double drift) {
+    if (d.looks.size() == 1) return stats::normal_upper_tail(d.looks[0].z_boundary - drift);
+    const double theta = std::fmin(drift, d.max_drift);
+    const double dt = 1.0 / static_cast<double>(d.looks.size());
+    return power_under(theta, dt, d.grids, d.score_boundaries, dt).power;
 }
 
 }  // namespace mlwb::power::seq

@@ -47,6 +47,17 @@ struct Look {
                                 // look everything that gets there (1 - earlier stops)
 };
 
+// The continuation region at one look, in the score scale: points s_j = top - j h,
+// j = 0..n, with mass[j] = quadrature weight * f_k(s_j) under H0. Kept with the design so the
+// rejection probability at any other drift costs one cheap pass (likelihood-ratio reweighting).
+struct ContinuationGrid {
+    double t = 0;     // information fraction of this look
+    double top = 0;   // s_0: the boundary b_k, or the cut when b_k is far out
+    double h = 0;
+    std::vector<double> mass;
+    double s(std::size_t j) const { return top - static_cast<double>(j) * h; }
+};
+
 struct GroupSequentialDesign {
     std::vector<Look> looks;
     double drift = 0;          // theta = E[Z_K] under H1 at the maximum sample size
@@ -54,6 +65,11 @@ struct GroupSequentialDesign {
     double inflation = 1;      // R = N_max / N_fixed = (drift / fixed_drift)^2
     double expected_n_h1 = 1;  // E[N] / N_fixed under H1
     double expected_n_h0 = 1;  // E[N] / N_fixed under H0
+    // For rejection_probability(): the H0 densities before looks 2..K and the boundaries in
+    // the score scale; drifts above max_drift are beyond the grids' reach (power ~ 1 there).
+    std::vector<ContinuationGrid> grids;
+    std::vector<double> score_boundaries;
+    double max_drift = 0;
 };
 
 // Cumulative one-sided alpha spent by information fraction t (0 at t <= 0, alpha at t >= 1):
@@ -69,5 +85,9 @@ std::vector<FieldError> validate_group_sequential(int looks, double alpha_one_si
 // Besides validate_group_sequential's errors, an absurdly small alpha (below about 1e-200,
 // where the densities underflow) is reported on "alpha" rather than answered wrongly.
 Outcome<GroupSequentialDesign> design_group_sequential(int looks, Spending s, double alpha_one_sided, double power);
+
+// P(some Z_k >= c_k) when E[Z_K] = drift: the design's power at another sample size or effect
+// (drift = the design's drift x sqrt(N / N_max) for the same effect). `design` must be valid.
+double rejection_probability(const GroupSequentialDesign& design, double drift);
 
 }  // namespace mlwb::power::seq

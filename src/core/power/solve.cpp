@@ -128,9 +128,12 @@ double design_mde(const PowerInputs& in, const TestModel& m, double inflation, d
     return root_above(shortfall, guess, 2 * guess, std::numeric_limits<double>::max() / 4);
 }
 
-double design_power(const PowerInputs& in, const TestModel& m, double inflation, double n, double effect) {
+double design_power(const PowerInputs& in, const TestModel& m, const seq::GroupSequentialDesign* gs, double n, double effect) {
     if (in.sequential == Sequential::AlwaysValid) return always_valid_power(m, n, effect, in.msprt_tau);
-    return power_at(m, n / inflation, effect);
+    if (!gs) return power_at(m, n, effect);
+    const double fixed = power_at(m, n, effect);
+    if (!(fixed > 0 && fixed < 1)) return fixed;
+    return seq::rejection_probability(*gs, std::fmax(0.0, m.z_crit + stats::normal_quantile(fixed)));
 }
 
 std::vector<FieldError> validate(const PowerInputs& in) { return solve(in).errors; }
@@ -152,7 +155,9 @@ Outcome<PowerResult> solve(const PowerInputs& in) {
     seq::GroupSequentialDesign gs;
     if (group_sequential(in)) {
         const auto spending = in.sequential == Sequential::Pocock ? seq::Spending::Pocock : seq::Spending::OBrienFleming;
-        auto design = cached_design(in.looks, spending, m.alpha_test / m.tails, in.power);
+        // The boundaries do not depend on the power (only the drift does): solving for power,
+        // any planned power gives the same design to evaluate.
+        auto design = cached_design(in.looks, spending, m.alpha_test / m.tails, in.solve == Solve::Power ? 0.8 : in.power);
         if (!design.ok()) {
             for (auto& e : design.errors) out.errors.push_back(e);
             return out;
@@ -160,6 +165,8 @@ Outcome<PowerResult> solve(const PowerInputs& in) {
         gs = design.value;
         r.inflation = gs.inflation;
         r.looks = gs.looks;
+        r.design = gs;
+        r.group_sequential = true;
     }
     const bool avl = in.sequential == Sequential::AlwaysValid;
 
@@ -228,10 +235,15 @@ Outcome<PowerResult> solve(const PowerInputs& in) {
             break;
         case Solve::Mde: r.power = in.power; break;
         case Solve::Power:
-            r.power = design_power(in, m, 1, r.n_per_arm, r.effect);
+            r.power = design_power(in, m, r.group_sequential ? &r.design : nullptr, r.n_per_arm, r.effect);
             break;
     }
-    if (group_sequential(in)) {
+    if (group_sequential(in) && in.solve == Solve::Power) {
+        // The stopping chances and expected n were computed at the drift of a planned power;
+        // solving for power there is none, so they are not reported.
+        for (auto& look : r.looks) look.stop_prob_h1 = std::numeric_limits<double>::quiet_NaN();
+    }
+    if (group_sequential(in) && in.solve != Solve::Power) {  // expected n is known at the planned power
         r.expected_n_h1 = r.n_fixed * gs.expected_n_h1;
         r.expected_n_h0 = r.n_fixed * gs.expected_n_h0;
     }

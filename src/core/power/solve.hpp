@@ -36,6 +36,8 @@ struct PowerResult {
     double expected_n_h1 = 0;        // expected control units when the effect is real
     double expected_n_h0 = 0;        // ... when there is none
     std::vector<seq::Look> looks;    // group sequential boundaries
+    seq::GroupSequentialDesign design;  // ... and everything to evaluate them at other n
+    bool group_sequential = false;
     double always_valid_tau = 0;     // mixing sd used (test scale)
     double always_valid_z = 0;       // the always-valid z boundary at n_per_arm
 
@@ -60,9 +62,12 @@ double fixed_mde(const TestModel& m, double n, double power);
 double always_valid_power(const TestModel& m, double n, double effect, double tau);
 double always_valid_boundary(const TestModel& m, double n, double effect, double tau);
 
-// The design's MDE and power at n control units (group sequential: n is the maximum, and the
-// design equals a fixed one of n / inflation units at the planned power). For the curves.
+// The design's MDE at n control units (group sequential: n is the maximum, and at the planned
+// power the design equals a fixed one of n / inflation units).
 double design_mde(const PowerInputs& in, const TestModel& m, double inflation, double n);
-double design_power(const PowerInputs& in, const TestModel& m, double inflation, double n, double effect);
+// The design's power at n control units. Group sequential (`gs` not null): the boundaries'
+// crossing probability at the drift z_crit + z[power of a fixed test with n units], which is
+// delta sqrt(n)/s when the test's sds under H0 and H1 agree.
+double design_power(const PowerInputs& in, const TestModel& m, const seq::GroupSequentialDesign* gs, double n, double effect);
 
 }  // namespace mlwb::power

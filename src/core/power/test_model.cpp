@@ -147,7 +147,6 @@ std::vector<FieldError> field_errors(const PowerInputs& in) {
     }
     if (in.sequential == Sequential::OBrienFleming || in.sequential == Sequential::Pocock) {
         if (in.looks < 1 || in.looks > 20) add("looks", "Number of looks must be between 1 and 20.");
-        if (in.solve == Solve::Power) add("solve", "Group sequential designs solve for sample size or MDE, not power.");
     }
     if (in.sequential == Sequential::AlwaysValid && !(std::isfinite(in.msprt_tau) && in.msprt_tau >= 0))
         add("msprt_tau", "Mixing sd \xCF\x84 must be 0 (use the MDE) or a positive number.");
