@@ -107,9 +107,9 @@ void draw_sequential(const PowerInputs& in, const PowerResult& r) {
                    "fixed design: " + format_grouped(static_cast<std::int64_t>(std::ceil(r.n_fixed))) + " per arm.");
         return;
     }
-    if (r.looks.empty()) return;
+    if (r.design.looks.empty()) return;
     if (in.solve == Solve::Power)
-        muted_text("Boundaries of the " + std::to_string(r.looks.size()) + " looks; the last at " +
+        muted_text("Boundaries of the " + std::to_string(r.design.looks.size()) + " looks; the last at " +
                    format_grouped(static_cast<std::int64_t>(std::ceil(r.n_per_arm))) + " per arm.");
     else
         muted_text("Maximum " + format_significant(r.inflation, 4) + " \xC3\x97 the fixed design (" +
@@ -121,8 +121,8 @@ void draw_sequential(const PowerInputs& in, const PowerResult& r) {
                           table_size)) {
         for (const char* h : {"look", "units per arm", "z boundary", "nominal p", "stop chance"}) ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
-        for (std::size_t k = 0; k < r.looks.size(); ++k) {
-            const auto& l = r.looks[k];
+        for (std::size_t k = 0; k < r.design.looks.size(); ++k) {
+            const auto& l = r.design.looks[k];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::Text("%zu", k + 1);
@@ -168,8 +168,7 @@ void draw_plots(const PowerInputs& in, const PowerResult& r, const PowerCurves& 
         plot::line("MDE", m.x.data(), m.y.data(), static_cast<int>(m.x.size()), accent);
         // The design at the days its (maximum) sample takes, before rounding up to whole days.
         const double mde_now = c.mde_relative ? r.effect / r.model.baseline : r.effect;
-        const double units_per_control = static_cast<double>(r.n_total_ceil) / static_cast<double>(r.n_per_arm_ceil);
-        plot::marker(r.n_per_arm * units_per_control / r.units_per_day, mde_now, accent, "this design");
+        plot::marker(r.planned_days, mde_now, accent, "this design");
         plot::end_plot();
     }
 

@@ -21,8 +21,7 @@ TEST_CASE("power curve passes through the design and rises with n", "[curves]") 
         REQUIRE(c.power_vs_n.x.size() == 240);
         for (std::size_t i = 1; i < c.power_vs_n.y.size(); ++i) CHECK(c.power_vs_n.y[i] >= c.power_vs_n.y[i - 1]);
         // At the planned (unrounded) n the curve gives the goal power.
-        const auto* gs = r.value.group_sequential ? &r.value.design : nullptr;
-        CHECK(design_power(preset.inputs, r.value.model, gs, r.value.n_per_arm, r.value.effect) ==
+        CHECK(design_power(preset.inputs, r.value.model, r.value.sequential_design(), r.value.n_per_arm, r.value.effect) ==
               Approx(preset.inputs.power).epsilon(1e-5));  // group sequential: see test_power_methods
         // The MDE curve falls with duration and crosses the planned effect at the planned days.
         for (std::size_t i = 1; i < c.mde_vs_days.y.size(); ++i) CHECK(c.mde_vs_days.y[i] <= c.mde_vs_days.y[i - 1] * (1 + 1e-9));

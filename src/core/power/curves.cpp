@@ -33,7 +33,7 @@ void compute_power_curves(const PowerInputs& in, const PowerResult& r, int point
     for (int i = 0; i < points; ++i) {
         const double n = n_lo + (n_hi - n_lo) * i / span;
         out.power_vs_n.x[i] = n;
-        out.power_vs_n.y[i] = design_power(in, m, r.group_sequential ? &r.design : nullptr, n, r.effect);
+        out.power_vs_n.y[i] = design_power(in, m, r.sequential_design(), n, r.effect);
     }
 
     // MDE vs days: one day to twice the planned duration (at least four weeks).
@@ -41,7 +41,7 @@ void compute_power_curves(const PowerInputs& in, const PowerResult& r, int point
     const double control_share = static_cast<double>(r.n_per_arm_ceil) / static_cast<double>(r.n_total_ceil);
     const double day_hi = std::max(2.0 * static_cast<double>(r.days), 28.0);
     // Start at one day, or earlier when the design itself needs less than a day.
-    const double day_lo = std::min(1.0, 0.5 * r.n_per_arm / (control_share * r.units_per_day));
+    const double day_lo = std::min(1.0, 0.5 * r.planned_days);
     out.mde_relative = m.baseline != 0;
     // The t-test's MDE needs a root find over the non-central t (~15 us) per point. Its ratio to
     // the z-test's MDE is smooth in n and tends to 1, so it is solved exactly at every

@@ -110,7 +110,7 @@ std::vector<FormulaStep> explain(const PowerInputs& in, const PowerResult& res) 
             } else {
                 std::string s = std::string("n = ((z_crit s0 + z[1-") + kBeta + "] s1) / " + kDelta + ")\xC2\xB2 = ((" + num(m.z_crit) +
                                 kTimes + num(t.s0) + " + " + num(z_power) + kTimes + num(t.s1) + ") / " + num(t.delta) + ")\xC2\xB2";
-                const double closed = std::pow((m.z_crit * t.s0 + z_power * t.s1) / t.delta, 2);
+                const double closed = std::pow(normal_approximation_numerator(m, t, in.power) / t.delta, 2);
                 s += " = " + num(closed, 10);
                 if (m.far_tail) s += "; counting the far tail too, solved numerically: n = " + num(res.n_fixed, 10);
                 add("Sample size", s);
@@ -129,11 +129,11 @@ std::vector<FormulaStep> explain(const PowerInputs& in, const PowerResult& res) 
                                  num(t.s1) + ") = " + num(res.power) + (m.far_tail ? " (far tail included)" : ""));
             break;
     }
-    if (!res.looks.empty() && in.solve == Solve::Power) {
-        add("Group sequential", std::to_string(res.looks.size()) + " looks with Lan-DeMets spending: power = P(some z_k \xE2\x89\xA5 c_k) at drift "
+    if (!res.design.looks.empty() && in.solve == Solve::Power) {
+        add("Group sequential", std::to_string(res.design.looks.size()) + " looks with Lan-DeMets spending: power = P(some z_k \xE2\x89\xA5 c_k) at drift "
                                     "z_crit + z[fixed-test power at n], by the same numerical integration as the boundaries = " + num(res.power));
-    } else if (!res.looks.empty()) {
-        add("Group sequential", std::to_string(res.looks.size()) + " looks, " +
+    } else if (!res.design.looks.empty()) {
+        add("Group sequential", std::to_string(res.design.looks.size()) + " looks, " +
                                     (in.sequential == Sequential::Pocock ? "Pocock" : "O'Brien-Fleming") +
                                     "-type Lan-DeMets spending: maximum n = fixed n \xC3\x97 " + num(res.inflation) + " = " +
                                     num(res.n_per_arm, 10) + "; expected n if the effect is real " + num(res.expected_n_h1, 8));

@@ -56,12 +56,18 @@ bool group_sequential(const PowerInputs& in) {
     return in.sequential == Sequential::OBrienFleming || in.sequential == Sequential::Pocock;
 }
 
+constexpr const char* kTooSmallToDetect = "The effect is too small to detect: more than 10^15 units per arm would be needed.";
+
 std::string no_data_power_message(double floor_power) {
     return "Power must exceed " + format_significant(floor_power, 3) +
            ", the rejection rate of this test with no data (about alpha).";
 }
 
 }  // namespace
+
+double normal_approximation_numerator(const TestModel& m, const ZTerms& t, double power) {
+    return m.z_crit * t.s0 + stats::normal_quantile(power) * t.s1;
+}
 
 double fixed_sample_size(const TestModel& m, double effect, double power) {
     const ZTerms t = z_terms(m, effect);
@@ -71,7 +77,7 @@ double fixed_sample_size(const TestModel& m, double effect, double power) {
     if (!(shortfall(lo) < 0)) return kNaN;  // reached with no data: nothing to solve
     // The normal approximation without the far tail: exact for z tests that ignore it, an
     // upper bound when the far tail counts, a starting point for the t-test.
-    const double root_n = (m.z_crit * t.s0 + stats::normal_quantile(power) * t.s1) / t.delta;
+    const double root_n = normal_approximation_numerator(m, t, power) / t.delta;
     const double n_z = root_n * root_n;
     if (!m.t_test && !m.far_tail) return n_z;
     if (!m.t_test) return find_root(shortfall, lo, n_z);
@@ -88,7 +94,7 @@ double fixed_mde(const TestModel& m, double n, double power) {
         return shortfall(hi) >= 0 ? find_root(shortfall, 0, hi) : kNaN;
     }
     const ZTerms t = z_terms(m, 1.0);  // means and ratios: the sds do not depend on the effect
-    const double guess = (m.z_crit * t.s0 + stats::normal_quantile(power) * t.s1) / std::sqrt(n);
+    const double guess = normal_approximation_numerator(m, t, power) / std::sqrt(n);
     if (m.t_test) {
         // The t-test is less powerful than the z-test at the same n (heavier tails, larger
         // critical value), so its MDE lies above the z-test's: a tight bracket, few evaluations.
@@ -152,7 +158,6 @@ Outcome<PowerResult> solve(const PowerInputs& in) {
     r.model = m;
     const double lo = lowest_n(m);
 
-    seq::GroupSequentialDesign gs;
     if (group_sequential(in)) {
         const auto spending = in.sequential == Sequential::Pocock ? seq::Spending::Pocock : seq::Spending::OBrienFleming;
         // The boundaries do not depend on the power (only the drift does): solving for power,
@@ -162,11 +167,8 @@ Outcome<PowerResult> solve(const PowerInputs& in) {
             for (auto& e : design.errors) out.errors.push_back(e);
             return out;
         }
-        gs = design.value;
-        r.inflation = gs.inflation;
-        r.looks = gs.looks;
-        r.design = gs;
-        r.group_sequential = true;
+        r.design = std::move(design.value);
+        r.inflation = r.design.inflation;
     }
     const bool avl = in.sequential == Sequential::AlwaysValid;
 
@@ -181,7 +183,7 @@ Outcome<PowerResult> solve(const PowerInputs& in) {
             if (!(in.power > floor_power)) return fail("power", no_data_power_message(floor_power));
             r.n_fixed = fixed_sample_size(m, r.effect, in.power);
             if (!(r.n_fixed <= kMaxSampleSize))
-                return fail("effect", "The effect is too small to detect: more than 10^15 units per arm would be needed.");
+                return fail("effect", kTooSmallToDetect);
             r.n_per_arm = r.n_fixed * r.inflation;
             if (avl) {
                 auto shortfall = [&](double n) { return always_valid_power(m, n, r.effect, in.msprt_tau) - in.power; };
@@ -189,7 +191,7 @@ Outcome<PowerResult> solve(const PowerInputs& in) {
                 r.n_per_arm = shortfall(start) < 0 ? root_above(shortfall, start, 2 * start, 4 * kMaxSampleSize) : start;
             }
             if (!(r.n_per_arm <= kMaxSampleSize))
-                return fail("effect", "The effect is too small to detect: more than 10^15 units per arm would be needed.");
+                return fail("effect", kTooSmallToDetect);
             break;
         }
         case Solve::Mde: {
@@ -235,17 +237,17 @@ Outcome<PowerResult> solve(const PowerInputs& in) {
             break;
         case Solve::Mde: r.power = in.power; break;
         case Solve::Power:
-            r.power = design_power(in, m, r.group_sequential ? &r.design : nullptr, r.n_per_arm, r.effect);
+            r.power = design_power(in, m, r.sequential_design(), r.n_per_arm, r.effect);
             break;
     }
     if (group_sequential(in) && in.solve == Solve::Power) {
         // The stopping chances and expected n were computed at the drift of a planned power;
         // solving for power there is none, so they are not reported.
-        for (auto& look : r.looks) look.stop_prob_h1 = std::numeric_limits<double>::quiet_NaN();
+        for (auto& look : r.design.looks) look.stop_prob_h1 = std::numeric_limits<double>::quiet_NaN();
     }
     if (group_sequential(in) && in.solve != Solve::Power) {  // expected n is known at the planned power
-        r.expected_n_h1 = r.n_fixed * gs.expected_n_h1;
-        r.expected_n_h0 = r.n_fixed * gs.expected_n_h0;
+        r.expected_n_h1 = r.n_fixed * r.design.expected_n_h1;
+        r.expected_n_h0 = r.n_fixed * r.design.expected_n_h0;
     }
     if (avl) {
         r.always_valid_tau = tau_on_test_scale(m, r.effect, in.msprt_tau);
@@ -255,8 +257,9 @@ Outcome<PowerResult> solve(const PowerInputs& in) {
     r.units_per_day = in.daily_units * in.traffic_share;
     r.days = static_cast<std::int64_t>(std::ceil(static_cast<double>(r.n_total_ceil) / r.units_per_day));
     r.weeks = (r.days + 6) / 7;
-    const double units_per_control = static_cast<double>(r.n_total_ceil) / r.n_per_arm_ceil;
-    r.expected_days = (group_sequential(in) ? r.expected_n_h1 : r.n_per_arm) * units_per_control / r.units_per_day;
+    const double days_per_control_unit = static_cast<double>(r.n_total_ceil) / r.n_per_arm_ceil / r.units_per_day;
+    r.planned_days = r.n_per_arm * days_per_control_unit;
+    r.expected_days = group_sequential(in) ? r.expected_n_h1 * days_per_control_unit : r.planned_days;
     return out;
 }
 

@@ -35,9 +35,9 @@ struct PowerResult {
     double inflation = 1;            // n_per_arm / n_fixed
     double expected_n_h1 = 0;        // expected control units when the effect is real
     double expected_n_h0 = 0;        // ... when there is none
-    std::vector<seq::Look> looks;    // group sequential boundaries
-    seq::GroupSequentialDesign design;  // ... and everything to evaluate them at other n
-    bool group_sequential = false;
+    seq::GroupSequentialDesign design;  // group sequential: the looks (none otherwise) and what
+                                        // evaluates their power at other n
+    const seq::GroupSequentialDesign* sequential_design() const { return design.looks.empty() ? nullptr : &design; }
     double always_valid_tau = 0;     // mixing sd used (test scale)
     double always_valid_z = 0;       // the always-valid z boundary at n_per_arm
 
@@ -45,7 +45,8 @@ struct PowerResult {
     double units_per_day = 0;        // daily eligible units x traffic share
     std::int64_t days = 0;           // to enrol n_total_ceil
     std::int64_t weeks = 0;          // days rounded up to whole weeks (weekly seasonality)
-    double expected_days = 0;        // sequential: expected under H1
+    double planned_days = 0;         // days n_per_arm takes, before rounding (the plots' marker)
+    double expected_days = 0;        // group sequential: expected under H1; otherwise planned_days
 };
 
 // Everything field_errors() checks, plus whether an answer exists (power above the no-data
@@ -53,6 +54,10 @@ struct PowerResult {
 std::vector<FieldError> validate(const PowerInputs& in);
 
 Outcome<PowerResult> solve(const PowerInputs& in);
+
+// z_crit s0 + z[power] s1: the normal approximation without the far tail gives
+// n = (this / delta)^2 and delta = this / sqrt(n) (exact for z tests that ignore the far tail).
+double normal_approximation_numerator(const TestModel& m, const ZTerms& t, double power);
 
 // The fixed design's pieces, for curves and the formula view. NaN when there is no answer.
 double fixed_sample_size(const TestModel& m, double effect, double power);
