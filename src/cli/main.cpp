@@ -179,19 +179,17 @@ int run_power(const std::vector<std::string>& args) {
             if (j.is_discarded()) return fail(v + " is not valid JSON");
             // An exported scenario is what window.mlwb.getState() returns: {"instrument", "state"}.
             if (j.is_object() && j.contains("state") && j["state"].is_object()) j = j["state"];
-            auto decoded = mlwb::state::power_state_from_json(j);
             // In a terminal or CI job a silently replaced value is worse than stopping.
-            if (!decoded.notices.empty()) {
-                for (const auto& n : decoded.notices) std::cerr << "mlwb: " << v << ": " << n << "\n";
-                return 2;
-            }
+            auto refused = [&](const std::vector<std::string>& notices) {
+                for (const auto& n : notices) std::cerr << "mlwb: " << v << ": " << n << "\n";
+                return !notices.empty();
+            };
+            auto decoded = mlwb::state::power_state_from_json(j);
+            if (refused(decoded.notices)) return 2;
             in = decoded.value;
             if (j.is_object() && j.contains("check")) {
                 auto counts = mlwb::state::readout_state_from_json(j["check"]);
-                if (!counts.notices.empty()) {
-                    for (const auto& n : counts.notices) std::cerr << "mlwb: " << v << ": " << n << "\n";
-                    return 2;
-                }
+                if (refused(counts.notices)) return 2;
                 check = mlwb::state::readout_results_json(counts.value);
             }
         } else {

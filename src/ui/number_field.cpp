@@ -39,6 +39,12 @@ void sync_number_field(NumberField& field, double value) {
     field.error.clear();
 }
 
+std::string message_for_field(const std::vector<FieldError>& errors, const char* key) {
+    for (const auto& e : errors)
+        if (e.field == key) return e.message;
+    return errors.empty() ? std::string() : errors.front().message;
+}
+
 bool draw_number_field(const char* label, const char* id, NumberField& field, double& value,
                        const NumberValidator& validate, const char* help) {
     ImGui::PushID(id);

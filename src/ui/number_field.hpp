@@ -5,6 +5,9 @@
 
 #include <functional>
 #include <string>
+#include <vector>
+
+#include "util/outcome.hpp"
 
 namespace mlwb::ui {
 
@@ -19,6 +22,11 @@ struct NumberField {
 
 // Returns "" when the candidate is acceptable, else the message to show.
 using NumberValidator = std::function<std::string(double candidate)>;
+
+// What a validator shows for the field `key`, given the engine's errors for a trial state with
+// the candidate: the message about that field, else the first one (a combination problem), or
+// "" when there are none.
+std::string message_for_field(const std::vector<FieldError>& errors, const char* key);
 
 // Applies typed text to the field: on success writes `value` and returns true; otherwise sets
 // `field.error` and leaves `value` alone. Separate from drawing so it can be tested directly.

@@ -21,10 +21,7 @@ bool count_field(NumberField& field, const char* label, const char* key, Readout
     const NumberValidator validate = [&in, member, key](double candidate) -> std::string {
         ReadoutInputs trial = in;
         trial.*member = candidate;
-        const auto errors = power::validate(trial);
-        for (const auto& e : errors)
-            if (e.field == key) return e.message;
-        return errors.empty() ? std::string() : errors.front().message;
+        return message_for_field(power::validate(trial), key);
     };
     return draw_number_field(label, key, field, in.*member, validate, help);
 }

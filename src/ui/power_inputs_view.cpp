@@ -17,13 +17,6 @@ using namespace power;
 
 namespace {
 
-// The message for `key` if the engine has one, else the first one (a combination problem).
-std::string message_for(const std::vector<FieldError>& errors, const char* key) {
-    for (const auto& e : errors)
-        if (e.field == key) return e.message;
-    return errors.empty() ? std::string() : errors.front().message;
-}
-
 // One numeric input bound to a value of the inputs through `set` (which may convert, e.g. to int).
 template <class Set>
 bool number(NumberField& field, const char* label, const char* key, PowerInputs& in, double current, Set set,
@@ -34,7 +27,7 @@ bool number(NumberField& field, const char* label, const char* key, PowerInputs&
         if (whole && std::fabs(candidate) > 1e6) return "Too large.";
         PowerInputs trial = in;
         set(trial, candidate);
-        return message_for(power::validate(trial), key);
+        return message_for_field(power::validate(trial), key);
     };
     if (!draw_number_field(label, key, field, value, validate, help)) return false;
     set(in, value);

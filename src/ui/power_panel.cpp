@@ -1,9 +1,8 @@
 #include "power_panel.hpp"
 
 #include "imgui.h"
-#include "power/power_report.hpp"
 #include "power_views.hpp"
-#include "state/readout_state.hpp"
+#include "state/app_state.hpp"
 
 namespace mlwb::ui {
 
@@ -21,8 +20,7 @@ void refresh(PowerPanel& panel, const PowerInputs& inputs, const ReadoutInputs& 
         panel.solved = power::solve(inputs);
         if (panel.solved.ok()) power::compute_power_curves(inputs, panel.solved.value, kCurvePoints, panel.curves);
     }
-    panel.results = power::power_results_json(inputs, panel.solved);
-    panel.results["check"] = state::readout_results_json(check);
+    panel.results = state::power_instrument_results_json(inputs, panel.solved, check);
     panel.computed_for = inputs;
     panel.check_for = check;
     panel.has_results = true;

@@ -45,13 +45,16 @@ std::vector<std::string> set_instrument_state_text(AppState& s, InstrumentId id,
     return set_instrument_state(s, id, j);
 }
 
+nlohmann::json power_instrument_results_json(const power::PowerInputs& in, const Outcome<power::PowerResult>& solved,
+                                             const power::ReadoutInputs& check) {
+    nlohmann::json j = power::power_results_json(in, solved);
+    j["check"] = readout_results_json(check);
+    return j;
+}
+
 nlohmann::json instrument_results_json(const AppState& s, InstrumentId id) {
     switch (id) {
-        case InstrumentId::Power: {
-            nlohmann::json j = power::power_results_json(s.power);
-            j["check"] = readout_results_json(s.power_check);
-            return j;
-        }
+        case InstrumentId::Power: return power_instrument_results_json(s.power, power::solve(s.power), s.power_check);
     }
     return nlohmann::json::object();
 }

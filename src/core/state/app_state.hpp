@@ -10,6 +10,7 @@
 
 #include "power/power_inputs.hpp"
 #include "power/readout.hpp"
+#include "power/solve.hpp"
 #include "state/instruments.hpp"
 
 namespace mlwb::state {
@@ -29,6 +30,11 @@ std::vector<std::string> set_instrument_state(AppState& s, InstrumentId id, cons
 std::vector<std::string> set_instrument_state_text(AppState& s, InstrumentId id, std::string_view text);
 
 nlohmann::json instrument_results_json(const AppState& s, InstrumentId id);
+
+// The Experiment power results with the test check under "check": what
+// instrument_results_json gives for it, from a solve the caller may already hold (the panel).
+nlohmann::json power_instrument_results_json(const power::PowerInputs& in, const Outcome<power::PowerResult>& solved,
+                                             const power::ReadoutInputs& check);
 
 // The fields of `state` whose values differ from `defaults` (and "v"): what a link must carry,
 // since a link's missing fields take their defaults.
