@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "persona/parse.hpp"
-#include "persona/persona_json.hpp"
+#include "cli_io.hpp"
+#include "persona_command.hpp"
 #include "power/power_report.hpp"
 #include "state/power_state.hpp"
 #include "state/readout_state.hpp"
@@ -26,12 +26,14 @@
 namespace {
 
 using namespace mlwb::power;
+using mlwb::cli::fail;
+using mlwb::cli::read_all;
 
 constexpr const char* kUsage = R"(usage: mlwb <command> [options]
 
 commands:
   power     A/B test power: sample size per arm, minimum detectable effect, or power
-  persona   persona parse FILE [--json]: a soul's front matter, sections and items
+  persona   souls (persona Markdown): parse, checklist, list, site (see mlwb persona --help)
 
 mlwb power options (defaults: the app's defaults; a --scenario file first, options after it override):
   --solve n|mde|power       the unknown                                            (n)
@@ -60,24 +62,6 @@ mlwb power options (defaults: the app's defaults; a --scenario file first, optio
   --scenario FILE           state JSON exported from the app ('-' for stdin); also --state
   --json                    print the results as JSON
 )";
-
-int fail(const std::string& message) {
-    std::cerr << "mlwb: " << message << "\n";
-    return 2;
-}
-
-bool read_all(const std::string& path, std::string& out) {
-    if (path == "-") {
-        out.assign(std::istreambuf_iterator<char>(std::cin), {});
-        return true;
-    }
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return false;
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    out = ss.str();
-    return true;
-}
 
 void print_human(const PowerInputs& in, const nlohmann::json& r) {
     using mlwb::format_grouped;
@@ -223,41 +207,6 @@ int run_power(const std::vector<std::string>& args) {
     return 0;
 }
 
-// mlwb persona parse FILE [--json]: the document model, or a summary of sections and items.
-int run_persona(const std::vector<std::string>& args) {
-    if (args.empty() || args[0] != "parse") return fail("usage: mlwb persona parse FILE [--json]");
-    std::string path;
-    bool json_out = false;
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        if (args[i] == "--json") json_out = true;
-        else if (path.empty()) path = args[i];
-        else return fail("persona parse takes one file, got '" + args[i] + "' too");
-    }
-    if (path.empty()) return fail("persona parse needs a file name ('-' for stdin)");
-    std::string text;
-    if (!read_all(path, text)) return fail("cannot read " + path);
-    const auto parsed = mlwb::persona::parse_persona(text);
-    if (!parsed.ok()) return fail(path + ": " + parsed.errors.front().message);
-    const auto& doc = parsed.value;
-    for (const auto& n : doc.notices) std::cerr << "mlwb: " << path << ": " << n << "\n";
-    if (json_out) {
-        std::cout << mlwb::persona::document_json(doc).dump(2) << "\n";
-        return 0;
-    }
-    if (const auto* name = doc.front_matter.find("name")) std::cout << name->value << "\n";
-    for (std::size_t s = 0; s < doc.sections.size(); ++s) {
-        int items = 0, tasks = 0;
-        for (const auto& b : doc.blocks) {
-            if (b.section != static_cast<int>(s) || b.kind != mlwb::persona::BlockKind::ListItem) continue;
-            ++items;
-            if (b.task != mlwb::persona::TaskState::None) ++tasks;
-        }
-        std::cout << std::string(static_cast<std::size_t>(2 * doc.sections[s].level - 2), ' ') << doc.sections[s].title
-                  << "  (" << items << " items" << (tasks ? ", " + std::to_string(tasks) + " tasks" : "") << ")\n";
-    }
-    return 0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -269,6 +218,6 @@ int main(int argc, char** argv) {
     const std::string command = args[0];
     args.erase(args.begin());
     if (command == "power") return run_power(args);
-    if (command == "persona") return run_persona(args);
+    if (command == "persona") return mlwb::cli::run_persona(args);
     return fail("unknown command '" + command + "' (see mlwb --help)");
 }

@@ -44,6 +44,7 @@ struct Block {
     std::size_t task_offset = 0;  // task items: byte offset in Document::source of the char between [ ]
     bool from_xml = false;        // an element of an XML code block, see parse.hpp
     std::string xml_element;      // its element name
+    std::string xml_path;         // the open elements from the root down to it: "a/b/gate"
 
     std::string language;  // Code: the fence's info word ("" for indented code)
     bool fenced = false;   // Code: ``` or ~~~ (the code starts on the line after Block::line)

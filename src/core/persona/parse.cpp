@@ -301,6 +301,10 @@ void append_xml_items(const Block& code, std::vector<Block>& out, std::size_t ma
                 item.kind = BlockKind::ListItem;
                 item.from_xml = true;
                 item.xml_element = std::string(e.name);
+                for (const auto& ancestor : stack) {
+                    if (!item.xml_path.empty()) item.xml_path += '/';
+                    item.xml_path += ancestor.name;
+                }
                 item.text = decode_xml_text(part);
                 Span plain;
                 plain.text = item.text;

@@ -41,7 +41,10 @@ nlohmann::json document_json(const Document& doc) {
             j["depth"] = b.list_depth;
             if (b.ordered) j["number"] = b.number;
             if (b.task != TaskState::None) j["task"] = b.task == TaskState::Checked ? "done" : "open";
-            if (b.from_xml) j["xml_element"] = b.xml_element;
+            if (b.from_xml) {
+                j["xml_element"] = b.xml_element;
+                j["xml_path"] = b.xml_path;
+            }
         }
         if (b.kind == BlockKind::Code && !b.language.empty()) j["language"] = b.language;
         if (b.quote_depth > 0) j["quote_depth"] = b.quote_depth;
