@@ -15,7 +15,8 @@ target_link_libraries(mlwb_app PRIVATE mlwb_ui mlwb_options)
 set_target_properties(mlwb_app PROPERTIES OUTPUT_NAME mlwb SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${MLWB_SITE_DIR}")
 
 set(_exports _main _mlwb_api_instruments _mlwb_api_open _mlwb_api_get_state _mlwb_api_set_state _mlwb_api_results _mlwb_api_stats
-             _mlwb_platform_on_paste _mlwb_platform_on_hash_change _mlwb_platform_on_color_scheme _malloc _free)
+             _mlwb_api_import_soul
+             _mlwb_platform_on_paste _mlwb_platform_on_file _mlwb_platform_on_hash_change _mlwb_platform_on_color_scheme _malloc _free)
 list(JOIN _exports "," _exports_joined)
 target_link_options(mlwb_app PRIVATE
   -sMODULARIZE=1 -sEXPORT_NAME=createMlwbModule
@@ -25,7 +26,7 @@ target_link_options(mlwb_app PRIVATE
   -sALLOW_MEMORY_GROWTH=1
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sEXPORTED_FUNCTIONS=[${_exports_joined}]
-  -sEXPORTED_RUNTIME_METHODS=[ccall,UTF8ToString]
+  -sEXPORTED_RUNTIME_METHODS=[ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8]
   -sINCOMING_MODULE_JS_API=[canvas,wasmBinary,print,printErr,onAbort,locateFile]
   -sTEXTDECODER=2
   -fno-exceptions)
@@ -42,4 +43,16 @@ add_custom_command(
           ${PROJECT_SOURCE_DIR}/assets/icon.svg ${PROJECT_SOURCE_DIR}/cmake/make_page.cmake
   COMMENT "Assembling build/site"
   VERBATIM)
-add_custom_target(mlwb_site ALL DEPENDS ${MLWB_SITE_DIR}/index.html ${MLWB_SITE_DIR}/icon.svg)
+
+# The persona guide's static pages (build/site/guide/), written by the mlwb CLI itself built
+# for Node: the same engine and the same compiled-in souls as the app, so they cannot disagree.
+add_executable(mlwb_node_cli ${MLWB_CLI_SOURCES})
+target_link_libraries(mlwb_node_cli PRIVATE mlwb_core mlwb_options)
+target_link_options(mlwb_node_cli PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1)
+add_custom_command(
+  OUTPUT ${MLWB_SITE_DIR}/guide/index.html
+  COMMAND ${CMAKE_CROSSCOMPILING_EMULATOR} $<TARGET_FILE:mlwb_node_cli> persona site ${MLWB_SITE_DIR}
+  DEPENDS mlwb_node_cli
+  COMMENT "Writing the persona guide pages to build/site/guide"
+  VERBATIM)
+add_custom_target(mlwb_site ALL DEPENDS ${MLWB_SITE_DIR}/index.html ${MLWB_SITE_DIR}/icon.svg ${MLWB_SITE_DIR}/guide/index.html)

@@ -49,6 +49,9 @@
       return call('mlwb_api_set_state', ['string'], [typeof state === 'string' ? state : JSON.stringify(state)]);
     },
     results: function () { return call('mlwb_api_results'); },
+    importSoul: function (text, name) {
+      return call('mlwb_api_import_soul', ['string', 'string'], [String(name || 'pasted'), String(text)]);
+    },
     stats: function () { return call('mlwb_api_stats'); }
   };
 

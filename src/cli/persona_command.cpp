@@ -1,9 +1,11 @@
 #include "persona_command.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 #include "cli_io.hpp"
 #include "persona/library.hpp"
+#include "persona/persona_html.hpp"
 #include "persona/persona_json.hpp"
 #include "persona/progress.hpp"
 
@@ -21,6 +23,9 @@ constexpr const char* kPersonaUsage = R"(usage: mlwb persona <command>
                              the checklist as a GitHub task list (default) or JSON; --progress
                              applies a progress file exported from the app
   list                       the souls shipped with the app, with their ids and versions
+  site DIR [--app PAGE] [--date TEXT]
+                             the static guide: DIR/guide/index.html and one page per shipped
+                             soul, linking into the app at PAGE (default ../index.html)
 FILE '-' reads stdin.
 )";
 
@@ -123,6 +128,32 @@ int run_list() {
     return shipped.notices.empty() ? 0 : 1;
 }
 
+int run_site(const std::vector<std::string>& args) {
+    std::string dir;
+    SiteOptions options;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const bool has_value = i + 1 < args.size();
+        if (args[i] == "--app" && has_value) options.app_page = args[++i];
+        else if (args[i] == "--date" && has_value) options.generated_on = args[++i];
+        else if (args[i].rfind("--", 0) == 0) return fail("unknown or incomplete option '" + args[i] + "'\n" + kPersonaUsage);
+        else if (dir.empty()) dir = args[i];
+        else return fail("persona site takes one directory, got '" + args[i] + "' too");
+    }
+    if (dir.empty()) return fail("persona site needs an output directory");
+    const auto shipped = load_shipped_souls();
+    for (const auto& n : shipped.notices) std::cerr << "mlwb: " << n << "\n";
+    int written = 0;
+    for (const auto& page : guide_site(shipped.value, options)) {
+        const std::filesystem::path path = std::filesystem::path(dir) / page.path;
+        std::error_code ec;
+        std::filesystem::create_directories(path.parent_path(), ec);
+        if (ec || !write_all(path.string(), page.html)) return fail("cannot write " + path.string());
+        ++written;
+    }
+    std::cout << "wrote " << written << " pages to " << (std::filesystem::path(dir) / "guide").string() << "\n";
+    return shipped.notices.empty() ? 0 : 1;
+}
+
 }  // namespace
 
 int run_persona(const std::vector<std::string>& args) {
@@ -133,6 +164,7 @@ int run_persona(const std::vector<std::string>& args) {
     if (args[0] == "parse") return run_parse(args);
     if (args[0] == "checklist") return run_checklist(args);
     if (args[0] == "list") return run_list();
+    if (args[0] == "site") return run_site(args);
     return fail("unknown persona command '" + args[0] + "'\n" + kPersonaUsage);
 }
 

@@ -93,6 +93,16 @@ EMSCRIPTEN_KEEPALIVE const char* mlwb_api_stats() {
                   {"text_input_active", ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput}});
 }
 
+// Imports a soul as if its file had been dropped on the page, and opens it in the guide.
+EMSCRIPTEN_KEEPALIVE const char* mlwb_api_import_soul(const char* name, const char* text) {
+    auto& model = mlwb::web::app().model;
+    mlwb::ui::import_file_into_guide(model.guide_panel, model.guide, model.state.guide, name ? name : "pasted", text ? text : "");
+    const bool ok = !model.guide_panel.import_failed;
+    if (ok) model.state.active = mlwb::state::InstrumentId::Guide;
+    mlwb::web::request_frames();
+    return reply({{"ok", ok}, {"soul", ok ? model.state.guide.soul : ""}, {"message", model.guide_panel.import_message}});
+}
+
 EMSCRIPTEN_KEEPALIVE const char* mlwb_api_results() {
     return reply(mlwb::ui::active_results(mlwb::web::app().model));
 }

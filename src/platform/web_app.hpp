@@ -2,6 +2,7 @@
 // window.mlwb API share. This folder is the only code that includes Emscripten headers.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "app_ui.hpp"
@@ -22,6 +23,7 @@ struct WebApp {
     std::string last_hash;          // the hash we last wrote or read, to tell our changes from the user's
     std::string last_saved_state;   // per active instrument, to write localStorage only on change
     std::string last_saved_prefs;
+    std::map<std::string, std::string> last_saved_guide;  // storage key -> value, for the persona guide
     // Observability for window.mlwb.stats(): how many frames were drawn and what they cost.
     long long frames_drawn = 0;
     double frame_cpu_ms[128] = {};  // ring buffer of the latest frames' CPU time in the app
@@ -45,10 +47,14 @@ void window_size(int& width, int& height);
 void install_listeners();                          // paste, hashchange, color scheme
 void notify_first_frame();                         // resolves window.mlwb.ready
 void mark(const char* name);                       // performance.mark, for start-up timings
+void open_url(const char* url);                    // a new tab, http/https/mailto only
+void pick_file();                                  // the file picker; the file arrives via mlwb_platform_on_file
+void download(const char* file_name, const char* mime, const std::string& text);
 }  // namespace browser
 
 void install_event_callbacks();                    // web_events.cpp
 void load_initial_state();                         // web_main.cpp
 void sync_state_out();                             // web_main.cpp: URL + storage after a frame
+void serve_page_requests();                        // web_main.cpp: links, file picker, downloads
 
 }  // namespace mlwb::web

@@ -63,6 +63,26 @@ EM_JS(void, js_install_listeners, (), {
         e.preventDefault();
     });
     window.addEventListener("hashchange", function () { _mlwb_platform_on_hash_change(); });
+    // Files: dropped anywhere on the page, or chosen in the picker (js_pick_file).
+    // Large files are not read at all: the engine is told the size and explains the limit.
+    Module["mlwbReceiveFile"] = function (file) {
+        var read = file.size <= 16 * 1024 * 1024 ? file.text() : Promise.resolve("");
+        read.then(function (text) {
+            var n = lengthBytesUTF8(file.name) + 1, t = lengthBytesUTF8(text) + 1;
+            var pn = _malloc(n), pt = _malloc(t);
+            stringToUTF8(file.name, pn, n);
+            stringToUTF8(text, pt, t);
+            _mlwb_platform_on_file(pn, pt, file.size);
+            _free(pn);
+            _free(pt);
+        }).catch(function () {});
+    };
+    window.addEventListener("dragover", function (e) { e.preventDefault(); });
+    window.addEventListener("drop", function (e) {
+        e.preventDefault();
+        var files = e.dataTransfer && e.dataTransfer.files;
+        if (files && files.length > 0) Module["mlwbReceiveFile"](files[0]);
+    });
     window.addEventListener("popstate", function () { _mlwb_platform_on_hash_change(); });
     try {
         window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function (e) {
@@ -73,6 +93,38 @@ EM_JS(void, js_install_listeners, (), {
 
 EM_JS(void, js_mark, (const char* name), {
     try { performance.mark(UTF8ToString(name)); } catch (e) {}
+});
+
+EM_JS(void, js_open_url, (const char* url), {
+    var u = UTF8ToString(url);
+    if (!/^(https?:|mailto:)/i.test(u)) return;  // the app checked already; a second look costs nothing
+    try { window.open(u, "_blank", "noopener,noreferrer"); } catch (e) {}
+});
+
+// Text files only: a soul is Markdown. Read with File.text(); the wasm side gets name + text.
+EM_JS(void, js_pick_file, (), {
+    try {
+        var input = document.createElement("input");
+        input.type = "file";
+        input.accept = ".md,.markdown,.txt,text/markdown,text/plain";
+        input.addEventListener("change", function () {
+            var f = input.files && input.files[0];
+            if (f) Module["mlwbReceiveFile"](f);
+        });
+        input.click();
+    } catch (e) {}
+});
+
+EM_JS(void, js_download, (const char* name, const char* mime, const char* text), {
+    try {
+        var blob = new Blob([UTF8ToString(text)], {type: UTF8ToString(mime)});
+        var a = document.createElement("a");
+        a.href = URL.createObjectURL(blob);
+        a.download = UTF8ToString(name);
+        document.body.appendChild(a);
+        a.click();
+        setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    } catch (e) {}
 });
 
 EM_JS(void, js_notify_first_frame, (), {
@@ -101,5 +153,8 @@ void window_size(int& width, int& height) { js_window_size(&width, &height); }
 void install_listeners() { js_install_listeners(); }
 void notify_first_frame() { js_notify_first_frame(); }
 void mark(const char* name) { js_mark(name); }
+void open_url(const char* url) { js_open_url(url); }
+void pick_file() { js_pick_file(); }
+void download(const char* file_name, const char* mime, const std::string& text) { js_download(file_name, mime, text.c_str()); }
 
 }  // namespace mlwb::web::browser

@@ -91,6 +91,7 @@ EM_BOOL draw_frame(double now_ms, void*) {
 
     if (g_app.model.committed_edit) request_frames();  // let results and layout settle
     sync_state_out();
+    serve_page_requests();
     if (!g_app.first_frame_done) {
         g_app.first_frame_done = true;
         browser::notify_first_frame();
@@ -138,8 +139,18 @@ void request_frames(int count) {
     }
 }
 
+void serve_page_requests() {
+    ui::PageRequests& page = g_app.model.page;
+    if (!page.open_url.empty()) browser::open_url(page.open_url.c_str());
+    if (page.pick_file) browser::pick_file();
+    for (const auto& d : page.downloads) browser::download(d.file_name.c_str(), d.mime.c_str(), d.text);
+    page = ui::PageRequests{};
+}
+
 void load_initial_state() {
     ui::UiModel& m = g_app.model;
+    // The guide reads its souls and progress when first shown (parsing is not first-frame work).
+    m.guide.storage_get = [](const std::string& key) { return browser::storage_get(key.c_str()); };
     // Preferences, then each instrument's last inputs, then the link (a link wins).
     const std::string prefs_text = browser::storage_get("mlwb.prefs");
     if (!prefs_text.empty()) {
@@ -177,6 +188,15 @@ void sync_state_out() {
         browser::storage_set(storage_key(m.state.active).c_str(), saved);
         g_app.last_saved_state = saved;
     }
+    if (m.guide.storage_dirty) {
+        for (auto& [key, value] : ui::storage_entries(m.guide)) {
+            std::string& last = g_app.last_saved_guide[key];
+            if (last == value) continue;
+            browser::storage_set(key.c_str(), value);
+            last = std::move(value);
+        }
+        m.guide.storage_dirty = false;
+    }
     const std::string prefs = nlohmann::json{{"theme", ui::theme_key(m.theme)}}.dump();
     if (prefs != g_app.last_saved_prefs) {
         browser::storage_set("mlwb.prefs", prefs);
@@ -193,6 +213,12 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void mlwb_platform_on_paste(const char* text) {
     mlwb::web::g_clipboard = text ? text : "";
     mlwb::web::g_app.input.push_key_tap(86, /*ctrl=*/true);
+    mlwb::web::request_frames();
+}
+
+// A file the user picked or dropped on the page (web_browser.cpp reads it as text).
+EMSCRIPTEN_KEEPALIVE void mlwb_platform_on_file(const char* name, const char* text, double bytes) {
+    mlwb::web::g_app.model.received_files.push_back({name ? name : "file", text ? text : "", static_cast<std::size_t>(bytes > 0 ? bytes : 0)});
     mlwb::web::request_frames();
 }
 

@@ -74,12 +74,14 @@ ThemeChoice theme_from_key(const std::string& key) {
 const nlohmann::json& active_results(UiModel& m) {
     switch (m.state.active) {
         case state::InstrumentId::Power: return power_panel_results(m.power, m.state.power, m.state.power_check);
+        case state::InstrumentId::Guide: return guide_results(m.guide_panel, m.guide, m.state.guide);
     }
     return power_panel_results(m.power, m.state.power, m.state.power_check);
 }
 
 void draw_app(UiModel& m) {
     m.committed_edit = false;
+    m.work_in_progress = false;
     sync_theme(m);
     draw_top_bar(m);
 
@@ -98,8 +100,38 @@ void draw_app(UiModel& m) {
     const float max_width = ImGui::GetFontSize() * 48.0f;
     const float avail = ImGui::GetContentRegionAvail().x;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (avail < max_width ? avail : max_width));
+    // A file the user gave the page is a soul to import (the guide is the only instrument that
+    // reads files so far).
+    for (const auto& file : m.received_files) {
+        if (file.bytes > file.text.size() + 4) {  // not read: far over the limit
+            m.guide_panel.import_failed = true;
+            m.guide_panel.import_message = "Not imported: '" + file.name + "' is " + std::to_string(file.bytes / 1024) +
+                                           " kB; souls up to " + std::to_string(kMaxImportBytes / 1024) + " kB can be imported.";
+        } else {
+            import_file_into_guide(m.guide_panel, m.guide, m.state.guide, file.name, file.text);
+        }
+        m.state.active = state::InstrumentId::Guide;
+        m.committed_edit = true;
+    }
+    m.received_files.clear();
     switch (m.state.active) {
-        case state::InstrumentId::Power: m.committed_edit |= draw_power_panel(m.power, m.state.power, m.state.power_check); break;
+        case state::InstrumentId::Power:
+            m.committed_edit |= draw_power_panel(m.power, m.state.power, m.state.power_check);
+            if (draw_linked_items(m.guide, m.state.guide, "power")) {
+                m.state.active = state::InstrumentId::Guide;
+                m.committed_edit = true;
+            }
+            break;
+        case state::InstrumentId::Guide: {
+            const GuideFrame frame = draw_guide_panel(m.guide_panel, m.guide, m.state.guide, m.page);
+            m.committed_edit |= frame.committed;
+            m.work_in_progress |= frame.work_pending;
+            if (frame.switch_instrument) {
+                m.state.active = frame.open_instrument;
+                m.focus_panel = true;
+            }
+            break;
+        }
     }
     ImGui::PopTextWrapPos();
     ImGui::End();

@@ -6,11 +6,19 @@
 #include <string>
 #include <vector>
 
+#include "guide_model.hpp"
+#include "guide_panel.hpp"
 #include "power_panel.hpp"
 #include "state/app_state.hpp"
 #include "theme.hpp"
 
 namespace mlwb::ui {
+
+struct ReceivedFile {
+    std::string name;
+    std::string text;
+    std::size_t bytes = 0;  // the file's size; more than text.size() when it was too large to read
+};
 
 struct UiModel {
     state::AppState state;              // every instrument's inputs: the single source of truth
@@ -20,6 +28,10 @@ struct UiModel {
     bool applied_dark = false;          // the theme currently applied to ImGui
     bool theme_applied = false;
     PowerPanel power;
+    GuideModel guide;                   // souls and checklist progress (saved by the platform)
+    GuidePanel guide_panel;
+    PageRequests page;                  // links, file picker, downloads: for the platform after the frame
+    std::vector<ReceivedFile> received_files;  // picked or dropped by the user, not yet handled
     bool committed_edit = false;        // set during a frame when the user changed an input
     bool focus_panel = true;            // give the panel keyboard focus (first frame, instrument switch)
     bool work_in_progress = false;      // a panel runs work spread over frames: keep frames coming

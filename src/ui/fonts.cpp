@@ -8,6 +8,8 @@ extern const unsigned char mlwb_font_sans[];
 extern const std::size_t mlwb_font_sans_size;
 extern const unsigned char mlwb_font_sans_bold[];
 extern const std::size_t mlwb_font_sans_bold_size;
+extern const unsigned char mlwb_font_sans_italic[];
+extern const std::size_t mlwb_font_sans_italic_size;
 extern const unsigned char mlwb_font_mono[];
 extern const std::size_t mlwb_font_mono_size;
 extern const unsigned char mlwb_font_arrows[];
@@ -60,6 +62,7 @@ void load_fonts(float pixel_ratio, float ui_scale) {
     const float k = pixel_ratio * ui_scale;
     g_fonts.regular = add_sans(mlwb_font_sans, mlwb_font_sans_size, 15.0f * k);
     g_fonts.bold = add_sans(mlwb_font_sans_bold, mlwb_font_sans_bold_size, 15.0f * k);
+    g_fonts.italic = add_sans(mlwb_font_sans_italic, mlwb_font_sans_italic_size, 15.0f * k);
     g_fonts.mono = add_font(mlwb_font_mono, mlwb_font_mono_size, 14.0f * k);
     g_fonts.headline = add_font(mlwb_font_sans_bold, mlwb_font_sans_bold_size, 30.0f * k, false, kHeadlineRanges);
     io.Fonts->Build();

@@ -1,4 +1,4 @@
-// The app's three faces (Roboto regular and bold, Noto Sans Mono), embedded at build time from
+// The app's faces (Roboto regular, bold and italic, Noto Sans Mono), embedded at build time from
 // Debian font packages. Glyphs are rasterised at the screen's pixel ratio and drawn at 1/ratio,
 // so text is crisp on HiDPI screens while layout stays in CSS pixels.
 #pragma once
@@ -12,6 +12,7 @@ struct Fonts {
     ImFont* bold = nullptr;
     ImFont* mono = nullptr;
     ImFont* headline = nullptr;  // large bold, for the one number a panel exists to give
+    ImFont* italic = nullptr;    // emphasis in the persona guide's Markdown view
 };
 
 const Fonts& fonts();

@@ -52,6 +52,7 @@ void apply_theme(bool dark) {
     g_palette.muted = dark ? ImVec4(0.62f, 0.65f, 0.70f, 1.0f) : ImVec4(0.38f, 0.40f, 0.45f, 1.0f);
     g_palette.accent = accent;
     g_palette.card_bg = dark ? ImVec4(0.15f, 0.16f, 0.19f, 1.0f) : ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+    g_palette.code_bg = dark ? ImVec4(0.17f, 0.18f, 0.21f, 1.0f) : ImVec4(0.91f, 0.92f, 0.94f, 1.0f);
 }
 
 }  // namespace mlwb::ui

@@ -15,6 +15,7 @@ struct Palette {
     ImVec4 muted;
     ImVec4 accent;
     ImVec4 card_bg;
+    ImVec4 code_bg;  // code blocks and inline code in the Markdown view
 };
 
 void apply_theme(bool dark);

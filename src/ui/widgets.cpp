@@ -66,3 +66,28 @@ void error_text(const std::string& text) {
 }
 
 }  // namespace mlwb::ui
+
+namespace mlwb::ui {
+
+namespace {
+int resize_string(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* text = static_cast<std::string*>(data->UserData);
+        text->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = text->data();
+    }
+    return 0;
+}
+}  // namespace
+
+bool input_string(const char* label, std::string& text, const char* hint) {
+    return ImGui::InputTextWithHint(label, hint ? hint : "", text.data(), text.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
+                                    resize_string, &text);
+}
+
+bool input_string_multiline(const char* label, std::string& text, ImVec2 size) {
+    return ImGui::InputTextMultiline(label, text.data(), text.capacity() + 1, size, ImGuiInputTextFlags_CallbackResize,
+                                     resize_string, &text);
+}
+
+}  // namespace mlwb::ui

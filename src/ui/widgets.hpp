@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 
@@ -21,5 +22,25 @@ float field_column();  // x where a row's widget starts, relative to the row
 
 void muted_text(const std::string& text);   // secondary information, wrapped
 void error_text(const std::string& text);   // what is wrong, wrapped, in the error colour
+
+}  // namespace mlwb::ui
+
+namespace mlwb::ui {
+
+// An InputText / InputTextMultiline over a std::string that grows as the user types.
+bool input_string(const char* label, std::string& text, const char* hint = nullptr);
+bool input_string_multiline(const char* label, std::string& text, ImVec2 size);
+
+// What a panel asks of the page it runs in; the platform carries it out after the frame.
+struct PageRequests {
+    std::string open_url;    // a safe link to open in a new tab
+    bool pick_file = false;  // show the browser's file picker (Markdown and text files)
+    struct Download {
+        std::string file_name;
+        std::string mime;
+        std::string text;
+    };
+    std::vector<Download> downloads;
+};
 
 }  // namespace mlwb::ui

@@ -75,14 +75,21 @@ std::string keyword_text(std::string_view word) {
 // "Success criteria" reads as metrics.
 constexpr Keyword kRoles[] = {
     {"rule", "rule"},          {"boundar", "rule"},        {"guardrail", "rule"},      {"non-negotiable", "rule"},
-    {"constraint", "rule"},    {"must$", "rule"},          {"success metric", "metric"}, {"success criteria", "metric"},
+    {"constraint", "rule"},    {"must$", "rule"},          {"red flag", "rule"},       {"trap", "rule"},           {"pitfall", "rule"},        {"anti-pattern", "rule"},          {"success metric", "metric"}, {"success criteria", "metric"},
     {"metric", "metric"},      {"kpi", "metric"},          {"gate", "gate"},           {"checklist", "gate"},
-    {"criteria", "gate"},      {"requirement", "gate"},    {"readiness", "gate"},      {"sign-off", "gate"},
-    {"step", "step"},          {"protocol", "step"},       {"approach", "step"},       {"process", "step"},
-    {"workflow", "step"},      {"phase", "step"},          {"procedure", "step"},      {"method", "step"},
+    {"criteria", "gate"},      {"readiness", "gate"},      {"sign-off", "gate"},
+    {"step", "step"},          {"protocol", "step"},       {"approach", "step"},       {"process$", "step"},       {"processes$", "step"},
+    {"workflow", "step"},      {"phase", "step"},          {"procedure", "step"},      {"method", "step"},         {"requirement", "gate"},
     {"principle", "principle"}, {"philosoph", "principle"}, {"tenet", "principle"},    {"ethic", "principle"},
     {"priorit", "principle"},  {"practice", "practice"},   {"discipline", "practice"}, {"standard", "practice"},
     {"deliver", "deliverable"},
+};
+
+// Sections and XML elements that list what a persona knows, uses or is good at: their items are
+// no obligations even when a role word appears ("Capabilities > Data Processing",
+// <tool_preferences><analysis_methods>, <domain_knowledge><learning_priorities>).
+constexpr Keyword kNoRole[] = {
+    {"capabilit", ""}, {"knowledge", ""}, {"expertise", ""}, {"skill", ""}, {"tool", ""}, {"example", ""},
 };
 
 // ---- stages: where in the lifecycle an item belongs --------------------------------------------
@@ -97,7 +104,7 @@ constexpr Keyword kStages[] = {
     {"transparen", "responsible-ai"}, {"governance", "responsible-ai"}, {"regulat", "responsible-ai"},
     {"compliance", "responsible-ai"}, {"equit", "responsible-ai"},
     // experiment design
-    {"experiment", "experiment-design"}, {"a/b", "experiment-design"}, {"ab test", "experiment-design"},
+    {"experiment$", "experiment-design"}, {"experiments$", "experiment-design"}, {"experimentation", "experiment-design"}, {"a/b", "experiment-design"}, {"ab test", "experiment-design"},
     {"hypothes", "experiment-design"}, {"randomi", "experiment-design"}, {"sample size", "experiment-design"},
     {"power analysis", "experiment-design"}, {"statistical power", "experiment-design"}, {"mde$", "experiment-design"},
     {"minimum detectable", "experiment-design"}, {"significance", "experiment-design"}, {"statistically significant", "experiment-design"}, {"p-value", "experiment-design"},
@@ -127,7 +134,7 @@ constexpr Keyword kStages[] = {
     {"auc$", "evaluation"}, {"calibrat", "evaluation"}, {"slice", "evaluation"}, {"error analysis", "evaluation"},
     {"ablation", "evaluation"}, {"metric", "evaluation"},
     // training
-    {"train", "training"}, {"hyperparameter", "training"}, {"reproducib", "training"}, {"checkpoint", "training"},
+    {"training data", "data"}, {"train", "training"}, {"hyperparameter", "training"}, {"reproducib", "training"}, {"checkpoint", "training"},
     {"fine-tun", "training"}, {"retrain", "training"}, {"loss$", "training"}, {"seed", "training"},
     // data
     {"data", "data"}, {"feature", "data"}, {"label", "data"}, {"schema", "data"}, {"leakage", "data"},
@@ -145,7 +152,7 @@ constexpr Keyword kExplicitInstruments[] = {
     {"(experiment power)", "power"}, {"(serving simulator)", "serving"}, {"(drift lens)", "drift"},
 };
 constexpr Keyword kInstruments[] = {
-    {"experiment", "power"}, {"a/b", "power"}, {"ab test", "power"}, {"sample size", "power"},
+    {"experiment$", "power"}, {"experiments$", "power"}, {"experimentation", "power"}, {"a/b", "power"}, {"ab test", "power"}, {"sample size", "power"},
     {"power analysis", "power"}, {"statistical power", "power"}, {"mde$", "power"}, {"minimum detectable", "power"},
     {"significance", "power"}, {"srm$", "power"}, {"sample ratio", "power"}, {"randomi", "power"}, {"peek", "power"},
     {"latency", "serving"}, {"throughput", "serving"}, {"capacity", "serving"}, {"cost", "serving"},
@@ -196,6 +203,7 @@ const char* stage_title(Stage s) {
 
 Classified classify_role(const std::vector<std::string>& section_path, std::string_view xml_path) {
     if (!xml_path.empty()) {
+        if (first_hit(lower_words(xml_path), kNoRole) != nullptr) return {};
         // The element itself ("gate", "decision_priorities"), then its parent when the element is
         // one entry of it ("gate" inside "mandatory_gates"): wider ancestors say too little.
         const std::size_t slash = xml_path.rfind('/');
@@ -212,9 +220,12 @@ Classified classify_role(const std::vector<std::string>& section_path, std::stri
         }
     }
     // The innermost section with a role decides: "Phase 1" under "Reasoning framework" is a step.
-    for (auto it = section_path.rbegin(); it != section_path.rend(); ++it)
-        if (const Keyword* k = first_hit(lower_words(*it), kRoles))
+    for (auto it = section_path.rbegin(); it != section_path.rend(); ++it) {
+        const std::string lower = lower_words(*it);
+        if (first_hit(lower, kNoRole) != nullptr) return {};
+        if (const Keyword* k = first_hit(lower, kRoles))
             return {std::string(k->value), "section '" + *it + "' contains '" + keyword_text(k->word) + "'"};
+    }
     return {};
 }
 

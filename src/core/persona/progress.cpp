@@ -160,7 +160,10 @@ Decoded<ChecklistProgress> progress_from_json(const nlohmann::json& j) {
             out.notices.push_back("checklist progress: the entry for item " + it.key() + " is unreadable; it is open again");
             continue;
         }
-        if (auto a = e.find("automated"); a != e.end() && a->is_boolean()) entry.automated = a->get<bool>();
+        if (auto a = e.find("automated"); a != e.end()) {
+            if (a->is_boolean()) entry.automated = a->get<bool>();
+            else out.notices.push_back("checklist progress: 'automated' is not true or false; ignored");
+        }
         text_field(e, "reason", entry.reason);
         text_field(e, "note", entry.note);
         text_field(e, "text", entry.text);

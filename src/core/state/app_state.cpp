@@ -1,5 +1,7 @@
 #include "state/app_state.hpp"
 
+#include "persona/library.hpp"
+#include "persona/progress.hpp"
 #include "power/power_report.hpp"
 #include "state/power_state.hpp"
 #include "state/readout_state.hpp"
@@ -15,6 +17,7 @@ nlohmann::json instrument_state_json(const AppState& s, InstrumentId id) {
             j["check"] = readout_state_to_json(s.power_check);
             return j;
         }
+        case InstrumentId::Guide: return guide_state_to_json(s.guide);
     }
     return nlohmann::json::object();
 }
@@ -30,6 +33,11 @@ std::vector<std::string> set_instrument_state(AppState& s, InstrumentId id, cons
                 s.power_check = check.value;
                 decoded.notices.insert(decoded.notices.end(), check.notices.begin(), check.notices.end());
             }
+            return decoded.notices;
+        }
+        case InstrumentId::Guide: {
+            auto decoded = guide_state_from_json(j);
+            s.guide = decoded.value;
             return decoded.notices;
         }
     }
@@ -52,9 +60,19 @@ nlohmann::json power_instrument_results_json(const power::PowerInputs& in, const
     return j;
 }
 
+// The guide from the engine alone (CLI, tests): a shipped soul with no progress. The app
+// answers with the user's own progress and imported souls instead (ui::active_results).
+nlohmann::json guide_results_json(const GuideState& g) {
+    const auto shipped = persona::load_shipped_souls();
+    for (const auto& soul : shipped.value)
+        if (soul.checklist.soul_id == g.soul) return persona::checklist_json(soul.checklist, {});
+    return {{"ok", false}, {"error", "no shipped soul with id '" + g.soul + "'"}};
+}
+
 nlohmann::json instrument_results_json(const AppState& s, InstrumentId id) {
     switch (id) {
         case InstrumentId::Power: return power_instrument_results_json(s.power, power::solve(s.power), s.power_check);
+        case InstrumentId::Guide: return guide_results_json(s.guide);
     }
     return nlohmann::json::object();
 }

@@ -11,6 +11,7 @@
 #include "power/power_inputs.hpp"
 #include "power/readout.hpp"
 #include "power/solve.hpp"
+#include "state/guide_state.hpp"
 #include "state/instruments.hpp"
 
 namespace mlwb::state {
@@ -19,6 +20,7 @@ struct AppState {
     InstrumentId active = InstrumentId::Power;
     power::PowerInputs power;
     power::ReadoutInputs power_check;  // "check a running test", part of the power instrument
+    GuideState guide;
 };
 
 nlohmann::json instrument_state_json(const AppState& s, InstrumentId id);

@@ -5,8 +5,9 @@
 namespace mlwb::state {
 
 namespace {
-constexpr std::array<InstrumentInfo, 1> kInstruments{{
+constexpr std::array<InstrumentInfo, 2> kInstruments{{
     {InstrumentId::Power, "power", "Experiment power"},
+    {InstrumentId::Guide, "guide", "Persona guide"},
 }};
 }
 

@@ -7,7 +7,7 @@
 
 namespace mlwb::state {
 
-enum class InstrumentId { Power };
+enum class InstrumentId { Power, Guide };
 
 struct InstrumentInfo {
     InstrumentId id;

@@ -37,6 +37,14 @@ void JsonFieldReader::integer(const char* key, int& out) {
     notices_.push_back("'" + std::string(key) + "' must be a whole number, got " + quote_for_notice(*v) + "; kept the default.");
 }
 
+void JsonFieldReader::text(const char* key, std::string& out, std::size_t max_size) {
+    const nlohmann::json* v = find(key);
+    if (!v) return;
+    if (v->is_string() && v->get_ref<const std::string&>().size() <= max_size) { out = v->get<std::string>(); return; }
+    notices_.push_back("'" + std::string(key) + "' must be text of at most " + std::to_string(max_size) + " bytes, got " +
+                       quote_for_notice(*v) + "; kept the default.");
+}
+
 void JsonFieldReader::report_unknown_keys() {
     std::string unknown;
     int count = 0;

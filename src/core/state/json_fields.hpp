@@ -21,6 +21,7 @@ public:
     void number(const char* key, double& out);
     void boolean(const char* key, bool& out);
     void integer(const char* key, int& out);  // a whole JSON number that fits an int
+    void text(const char* key, std::string& out, std::size_t max_size = 256);  // a string up to max_size bytes
 
     // A string that parse_key(text, out) accepts; `allowed` lists the names for the notice.
     template <class E>
