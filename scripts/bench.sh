@@ -2,6 +2,8 @@
 # Builds what the benchmarks need and prints their tables:
 #   bench/budget.mjs  bytes on first load, first frame, idle CPU (the site in headless Chromium)
 #   bench/power.mjs   Experiment power engine: solves and full updates, native vs wasm
+#   bench/persona.mjs persona parser: all souls parsed into checklists, native vs wasm
+#   bench/guide.mjs   persona guide: UI time per frame while a 25 kB soul scrolls (wasm, Chromium)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -9,10 +11,14 @@ export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
 "$ROOT/scripts/setup.sh" test
 "$ROOT/scripts/build-site.sh" >/dev/null
 cmake --preset native >/dev/null
-cmake --build --preset native -j"$(nproc)" --target mlwb_power_bench >/dev/null
-cmake --build --preset wasm -j"$(nproc)" --target mlwb_power_bench >/dev/null
+cmake --build --preset native -j"$(nproc)" --target mlwb_power_bench mlwb_persona_bench >/dev/null
+cmake --build --preset wasm -j"$(nproc)" --target mlwb_power_bench mlwb_persona_bench >/dev/null
 status=0
 node "$ROOT/bench/budget.mjs" "$@" || status=1
 echo
 node "$ROOT/bench/power.mjs" || status=1
+echo
+node "$ROOT/bench/persona.mjs" || status=1
+echo
+node "$ROOT/bench/guide.mjs" || status=1
 exit $status

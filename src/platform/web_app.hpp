@@ -27,6 +27,7 @@ struct WebApp {
     // Observability for window.mlwb.stats(): how many frames were drawn and what they cost.
     long long frames_drawn = 0;
     double frame_cpu_ms[128] = {};  // ring buffer of the latest frames' CPU time in the app
+    double frame_ui_ms[128] = {};   // the part of it spent building the UI (ImGui NewFrame..Render, no GL)
 };
 
 WebApp& app();

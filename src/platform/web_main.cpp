@@ -76,9 +76,11 @@ EM_BOOL draw_frame(double now_ms, void*) {
 
     g_app.input.apply_frame(io);
     ImGui_ImplOpenGL3_NewFrame();
+    const double ui_started = emscripten_get_now();
     ImGui::NewFrame();
     ui::draw_app(g_app.model);
     ImGui::Render();
+    g_app.frame_ui_ms[g_app.frames_drawn % 128] = emscripten_get_now() - ui_started;
     if (!g_app.first_frame_done) browser::mark("mlwb-first-ui");
 
     int fb_w = 0, fb_h = 0;
