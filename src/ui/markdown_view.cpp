@@ -270,7 +270,6 @@ void reset_layout(MarkdownView& view, const Document& doc, float width) {
     view.width = width;
     view.font_size = ImGui::GetFontSize();
     view.blocks.assign(doc.blocks.size(), BlockLayout{});
-    view.laid_out = 0;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) view.blocks[i].height = estimate_height(doc.blocks[i], width);
     place_blocks(view, doc);
 }

@@ -43,7 +43,6 @@ struct MarkdownView {
     float width = -1;
     float font_size = 0;
     std::vector<BlockLayout> blocks;
-    int laid_out = 0;       // how many blocks have a real layout
     int scroll_to_block = -1;  // set by the caller: scroll so this block is at the top, once
 };
 

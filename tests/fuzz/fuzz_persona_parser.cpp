@@ -1,13 +1,19 @@
 // libFuzzer target for the persona ("soul") parser: whatever a user pastes or downloads must
 // parse without a crash, a sanitizer report or a hang, and the model must be self-consistent
-// (indices in range, task offsets pointing at a task mark, lines within the text).
+// (indices in range, task offsets pointing at a task mark, lines within the text). The
+// checklist built from it, its exports and the static HTML page must hold up too.
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
+#include "persona/checklist.hpp"
 #include "persona/parse.hpp"
+#include "persona/persona_html.hpp"
+#include "persona/progress.hpp"
+#include <set>
+#include <string>
 
 namespace {
 bool has_prefix_nocase(std::string_view s, std::string_view prefix) {
@@ -53,5 +59,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const auto again = parse_persona(doc.source);
         if (again.value.blocks.size() != doc.blocks.size()) std::abort();
     }
+
+    const Checklist list = extract_checklist(doc, "fuzz");
+    std::set<std::string> ids;
+    for (const auto& item : list.items) {
+        if (item.block < 0 || item.block >= static_cast<int>(doc.blocks.size())) std::abort();
+        if (doc.blocks[static_cast<std::size_t>(item.block)].kind != BlockKind::ListItem) std::abort();
+        if (!ids.insert(item.id).second) std::abort();  // ids are unique within a soul
+    }
+    (void)checklist_markdown(list, {});
+    (void)checklist_json(list, {}).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    const std::string html = markdown_to_html(doc.source);
+    if (html.find("<script") != std::string::npos) std::abort();  // raw HTML never passes through
     return 0;
 }
