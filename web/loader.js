@@ -34,9 +34,26 @@
       show(text);
     });
   }
+  // Strings go to the engine through the heap, not ccall's copy on the 5 MB wasm stack: a
+  // pasted soul or state of a few MB would overflow it and take the whole app down.
   function call(name, argTypes, args) {
     if (!module) throw new Error('MLOps Workbench is not ready yet: await mlwb.ready first');
-    return JSON.parse(module.ccall(name, 'string', argTypes || [], args || []));
+    var types = [], values = [], owned = [];
+    (argTypes || []).forEach(function (type, i) {
+      if (type !== 'string') { types.push(type); values.push(args[i]); return; }
+      var size = module.lengthBytesUTF8(args[i]) + 1;
+      var ptr = module._malloc(size);
+      if (!ptr) throw new Error('MLOps Workbench: out of memory for a ' + size + '-byte argument');
+      module.stringToUTF8(args[i], ptr, size);
+      owned.push(ptr);
+      types.push('number');
+      values.push(ptr);
+    });
+    try {
+      return JSON.parse(module.ccall(name, 'string', types, values));
+    } finally {
+      owned.forEach(function (ptr) { module._free(ptr); });
+    }
   }
 
   window.mlwb = {

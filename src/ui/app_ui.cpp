@@ -95,6 +95,8 @@ void draw_app(UiModel& m) {
     if (m.focus_panel) ImGui::SetNextWindowFocus();
     m.focus_panel = false;
     ImGui::Begin("instrument", nullptr, flags);
+    // Another instrument starts at its top, not at the previous one's scroll position.
+    if (m.drawn_instrument != m.state.active) ImGui::SetScrollY(0.0f);
     draw_notices(m);
     // Keep lines readable on wide screens.
     const float max_width = ImGui::GetFontSize() * 48.0f;
@@ -134,6 +136,7 @@ void draw_app(UiModel& m) {
         }
     }
     ImGui::PopTextWrapPos();
+    m.drawn_instrument = m.state.active;
     ImGui::End();
     sync_theme(m);  // a theme picked this frame applies from the next one
 }

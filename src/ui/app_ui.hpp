@@ -33,6 +33,7 @@ struct UiModel {
     PageRequests page;                  // links, file picker, downloads: for the platform after the frame
     std::vector<ReceivedFile> received_files;  // picked or dropped by the user, not yet handled
     bool committed_edit = false;        // set during a frame when the user changed an input
+    state::InstrumentId drawn_instrument = state::InstrumentId::Power;  // the panel drawn last frame
     bool focus_panel = true;            // give the panel keyboard focus (first frame, instrument switch)
     bool work_in_progress = false;      // a panel runs work spread over frames: keep frames coming
 };

@@ -133,24 +133,31 @@ void draw_ml_test_score(GuideModel& model, const LoadedSoul& soul) {
     end_card();
 }
 
+// Buttons in a row that wraps on narrow screens: SameLine only when the next one fits.
+void next_button(const char* label) {
+    const float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
 void draw_toolbar(GuidePanel& panel, GuideModel& model, const LoadedSoul& soul, PageRequests& page) {
     const auto& p = progress_of(model, soul);
     if (ImGui::Button("Copy as task list")) {
         ImGui::SetClipboardText(persona::checklist_markdown(soul.checklist, p).c_str());
         panel.copied = "Copied: paste it into a pull request or issue.";
     }
-    ImGui::SameLine();
+    next_button("Copy JSON");
     if (ImGui::Button("Copy JSON")) {
         ImGui::SetClipboardText(persona::checklist_json(soul.checklist, p).dump(2).c_str());
         panel.copied = "Copied the checklist as JSON.";
     }
-    ImGui::SameLine();
+    next_button("Download .md");
     if (ImGui::Button("Download .md"))
         page.downloads.push_back({soul.checklist.soul_id + "-checklist.md", "text/markdown", persona::checklist_markdown(soul.checklist, p)});
-    ImGui::SameLine();
+    next_button("Download .json");
     if (ImGui::Button("Download .json"))
         page.downloads.push_back({soul.checklist.soul_id + "-checklist.json", "application/json", persona::checklist_json(soul.checklist, p).dump(2)});
-    ImGui::SameLine();
+    next_button("Reset all items");
     if (!panel.confirm_reset) {
         if (ImGui::Button("Reset...")) panel.confirm_reset = true;
     } else {
@@ -173,6 +180,10 @@ void draw_item(GuidePanel& panel, GuideModel& model, const LoadedSoul& soul, con
     bool done = e.status == ItemStatus::Done;
     const bool na = e.status == ItemStatus::NotApplicable;
     if (state.item == item.id) {
+        if (panel.scrolled_to_item != item.id) {  // an instrument or a link sent us here: show it
+            ImGui::SetScrollHereY(0.25f);
+            panel.scrolled_to_item = item.id;
+        }
         const ImVec2 a = ImGui::GetCursorScreenPos();
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x - 6, a.y - 2), ImVec2(a.x - 2, a.y + ImGui::GetFontSize() * 2.6f),
                                                   ImGui::GetColorU32(palette().accent));
@@ -328,6 +339,13 @@ void draw_reader(GuidePanel& panel, GuideModel& model, const LoadedSoul& soul, P
 void draw_compare(GuideModel& model, state::GuideState& state, GuideFrame& frame) {
     ImGui::TextUnformatted("Compare with");
     ImGui::SameLine();
+    if (state.compare == state.soul) {  // comparing a soul with itself says nothing: take the next one
+        for (const auto& s : model.souls)
+            if (s.checklist.soul_id != state.soul) {
+                state.compare = s.checklist.soul_id;
+                break;
+            }
+    }
     if (soul_combo("##compare", model, state.compare, std::min(320.0f, ImGui::GetContentRegionAvail().x))) frame.committed = true;
     const LoadedSoul* a = find_soul(model, state.soul);
     const LoadedSoul* b = find_soul(model, state.compare);
@@ -380,10 +398,6 @@ void draw_import(GuidePanel& panel, GuideModel& model, state::GuideState& state,
         import_file_into_guide(panel, model, state, "pasted", panel.paste_buffer);
         if (!panel.import_failed) panel.paste_buffer.clear();
         frame.committed = true;
-    }
-    if (!panel.import_message.empty()) {
-        if (panel.import_failed) error_text(panel.import_message);
-        else muted_text(panel.import_message);
     }
     for (std::size_t i = model.shipped_count; i < model.souls.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
@@ -439,6 +453,14 @@ GuideFrame draw_guide_panel(GuidePanel& panel, GuideModel& model, state::GuideSt
         begin_card(palette().warning_bg);
         for (const auto& n : model.notices) ImGui::TextWrapped("%s", n.c_str());
         if (ImGui::SmallButton("Dismiss##guide")) model.notices.clear();
+        end_card();
+    }
+    // The last import's outcome, at the top: a dropped file may land here from any instrument.
+    if (!panel.import_message.empty()) {
+        begin_card(panel.import_failed ? palette().warning_bg : palette().card_bg);
+        if (panel.import_failed) error_text(panel.import_message);
+        else ImGui::TextWrapped("%s", panel.import_message.c_str());
+        if (ImGui::SmallButton("Dismiss##import")) panel.import_message.clear();
         end_card();
     }
     if (!soul) {
@@ -512,7 +534,9 @@ bool draw_linked_items(GuideModel& model, state::GuideState& guide_state, const 
             }
             const ItemStatus s = persona::progress_of(progress_of(model, soul), item).status;
             ImGui::PushID((soul.checklist.soul_id + item.id).c_str());
-            ImGui::TextUnformatted(s == ItemStatus::Done ? "[x]" : s == ItemStatus::NotApplicable ? "[-]" : "[ ]");
+            ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+            ImGui::TextUnformatted(s == ItemStatus::Done ? "done" : s == ItemStatus::NotApplicable ? "n/a " : "open");
+            ImGui::PopStyleColor();
             ImGui::SameLine();
             ImGui::TextWrapped("%s", item.text.c_str());
             if (ImGui::SmallButton("Open in the guide")) {

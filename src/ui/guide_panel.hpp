@@ -17,6 +17,7 @@ struct GuidePanel {
     MarkdownView reader;
     std::string reader_soul;       // the soul the reader's layout belongs to
     std::string editing_item;      // the item whose note and reason are open
+    std::string scrolled_to_item;  // the state's item we last brought into view
     std::string note_buffer, reason_buffer;
     std::string paste_buffer;
     std::string import_message;    // the last import's result, shown beside the import controls

@@ -44,6 +44,7 @@ void apply_theme(bool dark) {
     c[ImGuiCol_ButtonActive] = ImVec4(accent.x, accent.y, accent.z, 0.60f);
     c[ImGuiCol_CheckMark] = accent;
     c[ImGuiCol_SliderGrab] = accent;
+    c[ImGuiCol_PlotHistogram] = ImVec4(accent.x, accent.y, accent.z, 0.55f);  // progress bars
     if (!dark) style.FrameBorderSize = 1.0f;
     ImGui::GetStyle() = style;
 
