@@ -241,9 +241,7 @@ void draw_item(GuidePanel& panel, GuideModel& model, const LoadedSoul& soul, con
             }
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Linked because the %s", item.instrument_reason.c_str());
         } else {
-            ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
-            ImGui::Text("%s: not in this build yet", instrument_title(item.instrument));
-            ImGui::PopStyleColor();
+            muted_text(std::string(instrument_title(item.instrument)) + ": not in this build yet");
         }
     }
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
