@@ -3,9 +3,9 @@
 // and turned into checklists as the app does on first use. Budget (issue): all of them under
 // 5 ms natively. Prints "name|microseconds per set|bytes per set" (median of 15 batches);
 // bench/persona.mjs runs both builds and prints the table with MB/s and the wasm/native ratio.
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
+
+#include "bench_timing.hpp"
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -17,21 +17,9 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using mlwb::bench::median_microseconds;
 volatile std::size_t g_sink = 0;
 
-template <class F>
-double median_microseconds(F&& work, int calls_per_batch) {
-    std::vector<double> batches;
-    for (int b = 0; b < 15; ++b) {
-        const auto start = Clock::now();
-        for (int i = 0; i < calls_per_batch; ++i) work();
-        const std::chrono::duration<double, std::micro> took = Clock::now() - start;
-        batches.push_back(took.count() / calls_per_batch);
-    }
-    std::sort(batches.begin(), batches.end());
-    return batches[batches.size() / 2];
-}
 
 struct Source {
     std::string name;

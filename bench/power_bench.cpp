@@ -4,9 +4,9 @@
 // Prints one line per case, "kind|name|microseconds per call" (median of 15 batches); kind is
 // "solve" (budget 50 us native), "update" (budget 2 ms in wasm) or "design" (no budget). bench/power.mjs runs the
 // native and the wasm build, prints both with their ratio and marks each budget PASS/FAIL.
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
+
+#include "bench_timing.hpp"
 #include <vector>
 
 #include "power/curves.hpp"
@@ -17,23 +17,11 @@
 namespace {
 
 using namespace mlwb::power;
-using Clock = std::chrono::steady_clock;
+using mlwb::bench::median_microseconds;
 
 // Keeps the optimiser from dropping work whose result is unused.
 volatile double g_sink = 0;
 
-template <class F>
-double median_microseconds(F&& work, int calls_per_batch) {
-    std::vector<double> batches;
-    for (int b = 0; b < 15; ++b) {
-        const auto start = Clock::now();
-        for (int i = 0; i < calls_per_batch; ++i) work();
-        const std::chrono::duration<double, std::micro> took = Clock::now() - start;
-        batches.push_back(took.count() / calls_per_batch);
-    }
-    std::sort(batches.begin(), batches.end());
-    return batches[batches.size() / 2];
-}
 
 void report(const char* kind, const char* name, double us) { std::printf("%s|%s|%.3f\n", kind, name, us); }
 

@@ -7,6 +7,8 @@
 // test_persona_parse.cpp.
 #include <catch2/catch.hpp>
 
+#include "shared_souls.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -43,20 +45,9 @@ Extracted extract(std::string_view text, std::string_view fallback = "soul") {
 }
 
 std::optional<Extracted> shared_soul(const std::string& name) {
-    const char* env = std::getenv("MLWB_SHARED_SOULS");
-    const std::string dir = env != nullptr && *env != '\0' ? env : "/work/shared/souls";
-    std::ifstream f(dir + "/" + name, std::ios::binary);
-    if (!f) {
-        const char* req = std::getenv("MLWB_REQUIRE_SHARED_SOULS");
-        if (req != nullptr && std::string(req) == "1")
-            FAIL("shared soul " << dir << "/" << name << " not found (MLWB_REQUIRE_SHARED_SOULS=1); set MLWB_SHARED_SOULS to its directory");
-        WARN("shared soul " << dir << "/" << name << " not found: test skipped (set MLWB_SHARED_SOULS)");
-        return std::nullopt;
-    }
-    std::stringstream ss;
-    ss << f.rdbuf();
-    const std::string stem = name.substr(0, name.rfind('.'));
-    return extract(ss.str(), stem);
+    const auto text = read_shared_soul(name);
+    if (!text) return std::nullopt;
+    return extract(*text, name.substr(0, name.rfind('.')));
 }
 
 // The items whose innermost section has this title.

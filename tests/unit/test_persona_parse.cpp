@@ -2,6 +2,8 @@
 // real-world souls in the shared directory (read at run time, not stored in the repository).
 #include <catch2/catch.hpp>
 
+#include "shared_souls.hpp"
+
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -374,20 +376,9 @@ TEST_CASE("a flattened page is recovered", "[persona]") {
 namespace {
 
 bool load_soul(const std::string& name, Document& out) {
-    const char* env = std::getenv("MLWB_SHARED_SOULS");
-    const std::string dir = env != nullptr && *env != '\0' ? env : "/work/shared/souls";
-    std::ifstream f(dir + "/" + name, std::ios::binary);
-    if (!f) {
-        const char* req = std::getenv("MLWB_REQUIRE_SHARED_SOULS");
-        if (req != nullptr && std::string(req) == "1")
-            FAIL("shared soul " << dir << "/" << name
-                                << " not found (MLWB_REQUIRE_SHARED_SOULS=1); set MLWB_SHARED_SOULS to its directory");
-        WARN("shared soul " << dir << "/" << name << " not found: test skipped (set MLWB_SHARED_SOULS)");
-        return false;
-    }
-    std::stringstream ss;
-    ss << f.rdbuf();
-    const auto r = parse_persona(ss.str());
+    const auto text = read_shared_soul(name);
+    if (!text) return false;
+    const auto r = parse_persona(*text);
     REQUIRE(r.ok());
     out = r.value;
     return true;
