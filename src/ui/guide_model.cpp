@@ -70,8 +70,10 @@ void ensure_loaded(GuideModel& g) {
             }
         }
     }
-    for (const auto& soul : g.souls) load_progress(g, soul);
+    // Restoring the imports (import_soul read their progress already) is not a change to save;
+    // a shipped soul's progress migrated to its new version is.
     g.storage_dirty = false;
+    for (std::size_t i = 0; i < g.shipped_count; ++i) load_progress(g, g.souls[i]);
 }
 
 const LoadedSoul* find_soul(const GuideModel& g, std::string_view id) {

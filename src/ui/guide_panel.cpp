@@ -77,22 +77,6 @@ bool soul_combo(const char* label, GuideModel& model, std::string& soul_id, floa
     return changed;
 }
 
-struct Counts {
-    int total = 0, done = 0, na = 0;
-};
-
-Counts count(GuideModel& model, const LoadedSoul& soul) {
-    Counts c;
-    const auto& p = progress_of(model, soul);
-    for (const auto& item : soul.checklist.items) {
-        const ItemStatus s = persona::progress_of(p, item).status;
-        ++c.total;
-        c.done += s == ItemStatus::Done;
-        c.na += s == ItemStatus::NotApplicable;
-    }
-    return c;
-}
-
 // Bars stay within the readable column that text wraps at.
 float column_width() { return std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 48.0f); }
 
@@ -111,8 +95,8 @@ void draw_header(GuideModel& model, const LoadedSoul& soul) {
     if (!soul.checklist.description.empty()) muted_text(soul.checklist.description);
     muted_text((soul.is_checklist ? "Checklist" : "Persona") + std::string(" \xE2\x80\xA2 id ") + soul.checklist.soul_id +
                " \xE2\x80\xA2 version " + soul.checklist.version + " \xE2\x80\xA2 " + soul.origin);
-    const Counts c = count(model, soul);
-    progress_bar(c.done, c.na, c.total, column_width());
+    const auto c = persona::totals(soul.checklist, progress_of(model, soul));
+    progress_bar(c.done, c.not_applicable, c.total, column_width());
 }
 
 void draw_ml_test_score(GuideModel& model, const LoadedSoul& soul) {
@@ -504,10 +488,10 @@ const nlohmann::json& guide_results(GuidePanel& panel, GuideModel& model, const 
     if (!soul && !model.souls.empty()) soul = &model.souls.front();
     nlohmann::json souls = nlohmann::json::array();
     for (const auto& s : model.souls) {
-        const Counts c = count(model, s);
+        const auto c = persona::totals(s.checklist, progress_of(model, s));
         souls.push_back({{"id", s.checklist.soul_id}, {"title", s.checklist.title}, {"version", s.checklist.version},
                          {"kind", s.is_checklist ? "checklist" : "persona"}, {"items", c.total}, {"done", c.done},
-                         {"not_applicable", c.na}, {"origin", s.origin}});
+                         {"not_applicable", c.not_applicable}, {"origin", s.origin}});
     }
     panel.results = soul ? persona::checklist_json(soul->checklist, progress_of(model, *soul)) : nlohmann::json::object();
     panel.results["souls"] = souls;

@@ -317,16 +317,6 @@ void draw_table(const Document& doc, std::size_t first, int rows, ImVec2 pos, fl
 
 }  // namespace
 
-bool is_safe_link(std::string_view href) {
-    auto starts = [&](std::string_view prefix) {
-        if (href.size() < prefix.size()) return false;
-        for (std::size_t i = 0; i < prefix.size(); ++i)
-            if (std::tolower(static_cast<unsigned char>(href[i])) != prefix[i]) return false;
-        return true;
-    };
-    return starts("http://") || starts("https://") || starts("mailto:");
-}
-
 std::string section_source(const Document& doc, int block) {
     if (block < 0 || static_cast<std::size_t>(block) >= doc.blocks.size()) return {};
     const Block& h = doc.blocks[static_cast<std::size_t>(block)];
@@ -496,7 +486,7 @@ MarkdownEvents draw_markdown(const char* id, MarkdownView& view, const Document&
             if (over) {
                 const std::string& href = b.spans[static_cast<std::size_t>(run.span)].href;
                 ImGui::SetTooltip("%s", href.c_str());
-                if (ImGui::IsMouseClicked(0) && is_safe_link(href)) events.open_url = href;
+                if (ImGui::IsMouseClicked(0) && persona::is_safe_link(href)) events.open_url = href;
             }
         }
     }

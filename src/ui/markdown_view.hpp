@@ -65,7 +65,4 @@ MarkdownEvents draw_markdown(const char* id, MarkdownView& view, const persona::
 // before the next heading of the same or a higher level): what "Copy section" copies.
 std::string section_source(const persona::Document& doc, int block);
 
-// True for the link schemes the app opens: http, https, mailto (case-insensitive).
-bool is_safe_link(std::string_view href);
-
 }  // namespace mlwb::ui

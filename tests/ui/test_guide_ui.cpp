@@ -180,12 +180,12 @@ TEST_CASE("markdown view: a long document is laid out only where it is seen, the
 }
 
 TEST_CASE("markdown view: links and sections", "[ui][guide]") {
-    CHECK(mlwb::ui::is_safe_link("https://example.org"));
-    CHECK(mlwb::ui::is_safe_link("HTTP://example.org"));
-    CHECK(mlwb::ui::is_safe_link("mailto:a@b.c"));
-    CHECK_FALSE(mlwb::ui::is_safe_link("javascript:alert(1)"));
-    CHECK_FALSE(mlwb::ui::is_safe_link("data:text/html,x"));
-    CHECK_FALSE(mlwb::ui::is_safe_link("//evil.example"));
+    CHECK(mlwb::persona::is_safe_link("https://example.org"));
+    CHECK(mlwb::persona::is_safe_link("HTTP://example.org"));
+    CHECK(mlwb::persona::is_safe_link("mailto:a@b.c"));
+    CHECK_FALSE(mlwb::persona::is_safe_link("javascript:alert(1)"));
+    CHECK_FALSE(mlwb::persona::is_safe_link("data:text/html,x"));
+    CHECK_FALSE(mlwb::persona::is_safe_link("//evil.example"));
     const auto doc = mlwb::persona::parse_persona("# T\n\nintro\n\n## A\n\n- one\n\n### A.1\n\nx\n\n## B\n\ny\n").value;
     int a = -1;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i)

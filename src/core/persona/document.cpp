@@ -82,9 +82,7 @@ bool starts_with_nocase(std::string_view s, std::string_view prefix) {
 // The href to keep, or "" to show the link as plain text. md4c hands over permissive
 // autolinks without a scheme ("www.x.org", "a@b.org"), as md4c-html would complete them.
 std::string safe_href(std::string_view href) {
-    if (starts_with_nocase(href, "http://") || starts_with_nocase(href, "https://") ||
-        starts_with_nocase(href, "mailto:"))
-        return std::string(href);
+    if (is_safe_link(href)) return std::string(href);
     if (starts_with_nocase(href, "www.")) return "http://" + std::string(href);
     if (href.find(':') == std::string_view::npos && href.find('@') != std::string_view::npos &&
         href.find('/') == std::string_view::npos)
@@ -414,6 +412,10 @@ struct Builder {
 };
 
 }  // namespace
+
+bool is_safe_link(std::string_view href) {
+    return starts_with_nocase(href, "http://") || starts_with_nocase(href, "https://") || starts_with_nocase(href, "mailto:");
+}
 
 void build_blocks(Document& doc, std::size_t body_offset, std::size_t max_blocks) {
     Builder b(doc, std::string_view(doc.source).substr(std::min(body_offset, doc.source.size())));

@@ -76,6 +76,10 @@ struct Document {
     std::vector<int> blocks_in(int section, BlockKind kind) const;
 };
 
+// True for the link schemes a soul may open: http, https, mailto (case-insensitive). The
+// parser keeps only such hrefs; the app checks again before opening one.
+bool is_safe_link(std::string_view href);
+
 // Runs md4c over doc.source from `body_offset` and fills doc.blocks and doc.sections. Never
 // fails: at `max_blocks` it stops and sets doc.truncated.
 void build_blocks(Document& doc, std::size_t body_offset, std::size_t max_blocks);

@@ -182,6 +182,17 @@ Decoded<ChecklistProgress> progress_from_text(std::string_view text) {
     return progress_from_json(j);
 }
 
+ChecklistTotals totals(const Checklist& list, const ChecklistProgress& p) {
+    ChecklistTotals t;
+    for (const auto& item : list.items) {
+        const ItemStatus s = progress_of(p, item).status;
+        ++t.total;
+        t.done += s == ItemStatus::Done;
+        t.not_applicable += s == ItemStatus::NotApplicable;
+    }
+    return t;
+}
+
 std::vector<StageSummary> summarise_by_stage(const Checklist& list, const ChecklistProgress& p) {
     std::vector<StageSummary> all(kStageCount);
     for (int i = 0; i < kStageCount; ++i) all[static_cast<std::size_t>(i)].stage = static_cast<Stage>(i);
@@ -220,14 +231,9 @@ MlTestScore ml_test_score(const Checklist& list, const ChecklistProgress& p) {
 
 std::string checklist_markdown(const Checklist& list, const ChecklistProgress& p) {
     std::ostringstream out;
-    int done = 0, na = 0;
-    for (const auto& item : list.items) {
-        const ItemStatus s = progress_of(p, item).status;
-        done += s == ItemStatus::Done;
-        na += s == ItemStatus::NotApplicable;
-    }
-    out << "### " << one_line(list.title) << " (" << list.version << "): " << done << " of " << list.items.size() << " done";
-    if (na > 0) out << ", " << na << " not applicable";
+    const ChecklistTotals t = totals(list, p);
+    out << "### " << one_line(list.title) << " (" << list.version << "): " << t.done << " of " << t.total << " done";
+    if (t.not_applicable > 0) out << ", " << t.not_applicable << " not applicable";
     out << "\n";
     for (const auto& summary : summarise_by_stage(list, p)) {
         out << "\n**" << stage_title(summary.stage) << "** (" << summary.done << "/" << summary.total << ")\n\n";

@@ -46,6 +46,14 @@ nlohmann::json progress_json(const ChecklistProgress& p);
 Decoded<ChecklistProgress> progress_from_json(const nlohmann::json& j);
 Decoded<ChecklistProgress> progress_from_text(std::string_view text);
 
+struct ChecklistTotals {
+    int total = 0;
+    int done = 0;
+    int not_applicable = 0;
+};
+
+ChecklistTotals totals(const Checklist& list, const ChecklistProgress& p);
+
 struct StageSummary {
     Stage stage = Stage::General;
     int total = 0;
