@@ -4,6 +4,7 @@
 #   bench/power.mjs   Experiment power engine: solves and full updates, native vs wasm
 #   bench/persona.mjs persona parser: all souls parsed into checklists, native vs wasm
 #   bench/guide.mjs   persona guide: UI time per frame while a 25 kB soul scrolls (wasm, Chromium)
+#   bench/serving.mjs Serving simulator: requests/s native vs wasm vs SimPy
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -11,8 +12,8 @@ export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
 "$ROOT/scripts/setup.sh" test
 "$ROOT/scripts/build-site.sh" >/dev/null
 cmake --preset native >/dev/null
-cmake --build --preset native -j"$(nproc)" --target mlwb_power_bench mlwb_persona_bench >/dev/null
-cmake --build --preset wasm -j"$(nproc)" --target mlwb_power_bench mlwb_persona_bench >/dev/null
+cmake --build --preset native -j"$(nproc)" --target mlwb_power_bench mlwb_persona_bench mlwb_serving_bench >/dev/null
+cmake --build --preset wasm -j"$(nproc)" --target mlwb_power_bench mlwb_persona_bench mlwb_serving_bench >/dev/null
 status=0
 node "$ROOT/bench/budget.mjs" "$@" || status=1
 echo
@@ -21,4 +22,6 @@ echo
 node "$ROOT/bench/persona.mjs" || status=1
 echo
 node "$ROOT/bench/guide.mjs" || status=1
+echo
+node "$ROOT/bench/serving.mjs" || status=1
 exit $status

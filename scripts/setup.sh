@@ -29,7 +29,7 @@ BUILD_PACKAGES=(
   fonts-roboto-unhinted fonts-noto-mono fonts-dejavu-core python3 python3-fonttools
   dpkg-dev xz-utils ca-certificates
 )
-TEST_PACKAGES=(clang libclang-rt-14-dev chromium)
+TEST_PACKAGES=(clang libclang-rt-14-dev chromium python3-simpy python3-numpy)
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 

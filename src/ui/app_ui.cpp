@@ -74,6 +74,7 @@ ThemeChoice theme_from_key(const std::string& key) {
 const nlohmann::json& active_results(UiModel& m) {
     switch (m.state.active) {
         case state::InstrumentId::Power: return power_panel_results(m.power, m.state.power, m.state.power_check);
+        case state::InstrumentId::Serving: return serving_panel_results(m.serving, m.state.serving);
         case state::InstrumentId::Guide: return guide_results(m.guide_panel, m.guide, m.state.guide);
     }
     return power_panel_results(m.power, m.state.power, m.state.power_check);
@@ -124,6 +125,13 @@ void draw_app(UiModel& m) {
                 m.committed_edit = true;
             }
             break;
+        case state::InstrumentId::Serving:
+            m.committed_edit |= draw_serving_panel(m.serving, m.state.serving);
+            if (draw_linked_items(m.guide, m.state.guide, "serving")) {
+                m.state.active = state::InstrumentId::Guide;
+                m.committed_edit = true;
+            }
+            break;
         case state::InstrumentId::Guide: {
             const GuideFrame frame = draw_guide_panel(m.guide_panel, m.guide, m.state.guide, m.page);
             m.committed_edit |= frame.committed;
@@ -136,6 +144,8 @@ void draw_app(UiModel& m) {
         }
     }
     ImGui::PopTextWrapPos();
+    // A simulation keeps running while another instrument is shown; frames keep coming until it ends.
+    m.work_in_progress |= serving_panel_busy(m.serving);
     m.drawn_instrument = m.state.active;
     ImGui::End();
     sync_theme(m);  // a theme picked this frame applies from the next one

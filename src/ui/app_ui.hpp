@@ -9,6 +9,7 @@
 #include "guide_model.hpp"
 #include "guide_panel.hpp"
 #include "power_panel.hpp"
+#include "serving_panel.hpp"
 #include "state/app_state.hpp"
 #include "theme.hpp"
 
@@ -28,6 +29,7 @@ struct UiModel {
     bool applied_dark = false;          // the theme currently applied to ImGui
     bool theme_applied = false;
     PowerPanel power;
+    ServingPanel serving;
     GuideModel guide;                   // souls and checklist progress (saved by the platform)
     GuidePanel guide_panel;
     PageRequests page;                  // links, file picker, downloads: for the platform after the frame

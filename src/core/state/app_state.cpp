@@ -3,8 +3,11 @@
 #include "persona/library.hpp"
 #include "persona/progress.hpp"
 #include "power/power_report.hpp"
+#include "serving/analytic.hpp"
+#include "serving/serving_report.hpp"
 #include "state/power_state.hpp"
 #include "state/readout_state.hpp"
+#include "state/serving_state.hpp"
 #include "state/json_fields.hpp"
 #include "state/url_hash.hpp"
 
@@ -17,6 +20,7 @@ nlohmann::json instrument_state_json(const AppState& s, InstrumentId id) {
             j["check"] = readout_state_to_json(s.power_check);
             return j;
         }
+        case InstrumentId::Serving: return serving_state_to_json(s.serving);
         case InstrumentId::Guide: return guide_state_to_json(s.guide);
     }
     return nlohmann::json::object();
@@ -33,6 +37,11 @@ std::vector<std::string> set_instrument_state(AppState& s, InstrumentId id, cons
                 s.power_check = check.value;
                 decoded.notices.insert(decoded.notices.end(), check.notices.begin(), check.notices.end());
             }
+            return decoded.notices;
+        }
+        case InstrumentId::Serving: {
+            auto decoded = serving_state_from_json(j);
+            s.serving = std::move(decoded.value);
             return decoded.notices;
         }
         case InstrumentId::Guide: {
@@ -72,6 +81,7 @@ nlohmann::json guide_results_json(const GuideState& g) {
 nlohmann::json instrument_results_json(const AppState& s, InstrumentId id) {
     switch (id) {
         case InstrumentId::Power: return power_instrument_results_json(s.power, power::solve(s.power), s.power_check);
+        case InstrumentId::Serving: return serving::serving_results_json(s.serving, serving::analyze(s.serving), nullptr);
         case InstrumentId::Guide: return guide_results_json(s.guide);
     }
     return nlohmann::json::object();
@@ -88,6 +98,17 @@ nlohmann::json without_defaults(const nlohmann::json& state, const nlohmann::jso
 
 std::string app_state_to_hash(const AppState& s) {
     const AppState defaults;
+    // The serving scenario is nested in groups: its sparse form drops defaults field by field.
+    if (s.active == InstrumentId::Serving) {
+        nlohmann::json fields = serving_state_without_defaults(s.serving);
+        std::string hash = encode_hash(instrument_info(s.active).key, fields);
+        if (hash.size() <= kMaxHashLength) return hash;
+        // Pasted latencies or a replayed trace do not fit in a link; the scenario keeps them
+        // (storage, export), the link carries the rest.
+        if (fields.contains("service")) fields["service"].erase("samples_ms");
+        if (fields.contains("arrival")) fields["arrival"].erase("replay_s");
+        return encode_hash(instrument_info(s.active).key, fields);
+    }
     return encode_hash(instrument_info(s.active).key,
                        without_defaults(instrument_state_json(s, s.active), instrument_state_json(defaults, s.active)));
 }

@@ -11,6 +11,7 @@
 #include "power/power_inputs.hpp"
 #include "power/readout.hpp"
 #include "power/solve.hpp"
+#include "serving/scenario.hpp"
 #include "state/guide_state.hpp"
 #include "state/instruments.hpp"
 
@@ -20,6 +21,7 @@ struct AppState {
     InstrumentId active = InstrumentId::Power;
     power::PowerInputs power;
     power::ReadoutInputs power_check;  // "check a running test", part of the power instrument
+    serving::Scenario serving;
     GuideState guide;
 };
 

@@ -5,8 +5,9 @@
 namespace mlwb::state {
 
 namespace {
-constexpr std::array<InstrumentInfo, 2> kInstruments{{
+constexpr std::array<InstrumentInfo, 3> kInstruments{{
     {InstrumentId::Power, "power", "Experiment power"},
+    {InstrumentId::Serving, "serving", "Serving simulator"},
     {InstrumentId::Guide, "guide", "Persona guide"},
 }};
 }

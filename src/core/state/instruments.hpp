@@ -7,7 +7,7 @@
 
 namespace mlwb::state {
 
-enum class InstrumentId { Power, Guide };
+enum class InstrumentId { Power, Serving, Guide };
 
 struct InstrumentInfo {
     InstrumentId id;

@@ -1,0 +1,122 @@
+#include "serving/sim_stats.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "stats/t_dist.hpp"
+
+namespace mlwb::serving {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kLevels[5] = {0.50, 0.90, 0.95, 0.99, 0.999};
+
+double mean_of(std::span<const double> values) {
+    double sum = 0;
+    for (double v : values) sum += v;
+    return sum / static_cast<double>(values.size());
+}
+
+// Places the order statistics of the given ranks (sorted, unique) in their final positions:
+// select the middle rank, then recurse on each side, O(n log k) for k ranks (no full sort).
+void select_ranks(std::span<double> values, std::size_t begin, std::size_t end, std::span<const std::size_t> ranks) {
+    if (ranks.empty() || end - begin < 2) return;
+    const std::size_t middle = ranks.size() / 2;
+    const std::size_t rank = ranks[middle];
+    std::nth_element(values.begin() + static_cast<std::ptrdiff_t>(begin), values.begin() + static_cast<std::ptrdiff_t>(rank),
+                     values.begin() + static_cast<std::ptrdiff_t>(end));
+    select_ranks(values, begin, rank, ranks.first(middle));
+    select_ranks(values, rank + 1, end, ranks.subspan(middle + 1));
+}
+
+// Quantiles at the given levels, interpolating between neighbouring order statistics.
+void quantiles_at(std::span<double> values, std::span<const double> levels, std::span<double> out) {
+    const std::size_t n = values.size();
+    std::vector<std::size_t> ranks;
+    ranks.reserve(2 * levels.size());
+    for (double level : levels) {
+        const auto lo = static_cast<std::size_t>(std::floor((static_cast<double>(n) - 1) * level));
+        ranks.push_back(lo);
+        if (lo + 1 < n) ranks.push_back(lo + 1);
+    }
+    std::sort(ranks.begin(), ranks.end());
+    ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+    select_ranks(values, 0, n, ranks);
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+        const double h = (static_cast<double>(n) - 1) * levels[i];
+        const auto lo = static_cast<std::size_t>(std::floor(h));
+        double result = values[lo];
+        if (lo + 1 < n && h > static_cast<double>(lo)) result += (h - static_cast<double>(lo)) * (values[lo + 1] - result);
+        out[i] = result;
+    }
+}
+}  // namespace
+
+double quantile_in_place(std::span<double> values, double p) {
+    if (values.empty()) return kNaN;
+    double out = 0;
+    const double level[1] = {p};
+    quantiles_at(values, level, std::span<double>(&out, 1));
+    return out;
+}
+
+Percentiles percentiles_of(std::span<const double> values) {
+    if (values.empty()) return {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+    std::vector<double> copy(values.begin(), values.end());
+    double q[5];
+    quantiles_at(copy, kLevels, q);
+    return {q[0], q[1], q[2], q[3], q[4], mean_of(values)};
+}
+
+namespace {
+std::size_t batch_size(std::size_t n, int batches) {
+    return batches >= 2 ? n / static_cast<std::size_t>(batches) : 0;
+}
+
+// t(0.975, k - 1) * sd / sqrt(k) of k batch statistics given their sum and sum of squares.
+double halfwidth(double sum, double squares, int batches) {
+    const double k = batches;
+    const double variance = std::max(0.0, (squares - sum * sum / k) / (k - 1));
+    return stats::t_upper_quantile(0.025, k - 1) * std::sqrt(variance / k);
+}
+}  // namespace
+
+PercentileErrors batch_means_halfwidths(std::span<const double> values, int batches) {
+    const std::size_t per_batch = batch_size(values.size(), batches);
+    if (per_batch < 10) return {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+    double sum[6] = {}, squares[6] = {};
+    for (int b = 0; b < batches; ++b) {
+        const Percentiles p = percentiles_of(values.subspan(static_cast<std::size_t>(b) * per_batch, per_batch));
+        const double x[6] = {p.p50, p.p90, p.p95, p.p99, p.p999, p.mean};
+        for (int i = 0; i < 6; ++i) sum[i] += x[i], squares[i] += x[i] * x[i];
+    }
+    double half[6];
+    for (int i = 0; i < 6; ++i) half[i] = halfwidth(sum[i], squares[i], batches);
+    return {half[0], half[1], half[2], half[3], half[4], half[5]};
+}
+
+double batch_share_halfwidth(std::span<const double> values, int batches, double threshold) {
+    const std::size_t per_batch = batch_size(values.size(), batches);
+    if (per_batch < 10) return kNaN;
+    double sum = 0, squares = 0;
+    for (int b = 0; b < batches; ++b) {
+        std::size_t above = 0;
+        for (double v : values.subspan(static_cast<std::size_t>(b) * per_batch, per_batch)) above += v > threshold;
+        const double share = static_cast<double>(above) / static_cast<double>(per_batch);
+        sum += share, squares += share * share;
+    }
+    return halfwidth(sum, squares, batches);
+}
+
+std::vector<double> percentile_curve(std::span<const double> values) {
+    if (values.empty()) return {};
+    std::vector<double> copy(values.begin(), values.end());
+    double levels[101];
+    for (int i = 0; i <= 100; ++i) levels[i] = i / 100.0;
+    std::vector<double> out(101);
+    quantiles_at(copy, levels, out);
+    return out;
+}
+
+}  // namespace mlwb::serving

@@ -1,0 +1,30 @@
+// Summaries of simulated latencies: percentiles (linear interpolation between order
+// statistics, numpy's default, so the numbers match what a user computes in a notebook) and
+// 95 % confidence intervals from batch means.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "serving/sim_result.hpp"
+
+namespace mlwb::serving {
+
+// Quantile p (0..1) of values, reordering them (nth_element; no full sort).
+double quantile_in_place(std::span<double> values, double p);
+
+// p50 .. p99.9 and the mean; NaN for an empty sample.
+Percentiles percentiles_of(std::span<const double> values);
+
+// Split the sample (in completion order) into `batches` consecutive groups, take each
+// group's percentiles, and give t(0.975, batches - 1) * sd / sqrt(batches) of each.
+// Consecutive groups of a long run are nearly independent, which is what batch means assume.
+PercentileErrors batch_means_halfwidths(std::span<const double> values, int batches);
+
+// The same for the share of values above `threshold` (e.g. the probability of waiting).
+double batch_share_halfwidth(std::span<const double> values, int batches, double threshold);
+
+// The 0th, 1st, ..., 100th percentile: the latency CDF the panel draws.
+std::vector<double> percentile_curve(std::span<const double> values);
+
+}  // namespace mlwb::serving
