@@ -13,8 +13,8 @@ Every reference here is computed another way than the engine does it:
   M/D/1           Erlang's (Crommelin's) alternating-sum formula for P(W <= t), evaluated in mpmath with
                   enough digits to absorb its cancellation, inverted with brentq (the engine uses a
                   positive-term form and the dominant pole of the exact spectral expansion); checked here
-                  against the Pollaczek-Khinchine mean by integrating the survival function, and against
-                  a Lindley-recursion simulation;
+                  against the Pollaczek-Khinchine mean by integrating the survival function (rho <= 0.5,
+                  to 2e-16), and against a Lindley-recursion simulation (rho <= 0.8, to Monte Carlo error);
   M/G/1           Pollaczek-Khinchine with E[S^2] from scipy.stats (lognormal fitted by brentq on
                   scipy's own quantile function, not by the engine's quadratic);
   G/G/c           Allen-Cunneen with the mpmath Erlang C; the on/off inter-arrival CV from the

@@ -7,6 +7,7 @@
 #include "cli_io.hpp"
 #include "serving/analytic.hpp"
 #include "serving/catalog.hpp"
+#include "serving/presets.hpp"
 #include "serving/serving_report.hpp"
 #include "serving/simulator.hpp"
 #include "serving/validate.hpp"
@@ -26,6 +27,7 @@ Latency and cost of a serving fleet: a seeded discrete-event simulation (default
 closed-form queueing answer (--analytic). Defaults are the app's defaults.
 
   --scenario FILE           the scenario JSON the app exports (options after it override)
+  --preset fraud|recs|chat|nightly   start from one of the app's presets
   --arrival-rate QPS        mean requests per second
   --arrival-dist poisson|gamma|on-off|daily  --arrival-cv CV
   --replay FILE             arrival timestamps (seconds), one per line or the first CSV column
@@ -162,6 +164,15 @@ int run_serve(const std::vector<std::string>& args) {
             for (const auto& inst : serving::shipped_catalog().instances)
                 std::cout << inst.name << "\t$" << format_significant(inst.price_per_hour, 4) << "/h\t" << inst.provider << "\t" << inst.as_of << "\n";
             return 0;
+        } else if (a == "--preset") {
+            if (!value()) return fail("--preset needs a name");
+            const auto* preset = serving::find_serving_preset(v);
+            if (!preset) {
+                std::string names;
+                for (const auto& p : serving::serving_presets()) names += std::string(names.empty() ? "" : ", ") + p.key;
+                return fail("--preset must be one of " + names);
+            }
+            s = preset->scenario;
         } else if (a == "--scenario") {
             std::string text;
             if (!value()) return fail("--scenario needs a file name or -");

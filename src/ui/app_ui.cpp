@@ -144,8 +144,8 @@ void draw_app(UiModel& m) {
         }
     }
     ImGui::PopTextWrapPos();
-    // A simulation keeps running while another instrument is shown; frames keep coming until it ends.
-    m.work_in_progress |= serving_panel_busy(m.serving);
+    // A simulation advances only while its panel is drawn: frames keep coming while it is shown.
+    if (m.state.active == state::InstrumentId::Serving) m.work_in_progress |= serving_panel_busy(m.serving);
     m.drawn_instrument = m.state.active;
     ImGui::End();
     sync_theme(m);  // a theme picked this frame applies from the next one

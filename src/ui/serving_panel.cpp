@@ -31,45 +31,6 @@ double ms_between(Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double, std::milli>(b - a).count();
 }
 
-bool same(const ArrivalModel& a, const ArrivalModel& b) {
-    return std::tie(a.kind, a.rate_rps, a.cv, a.on_mean_s, a.off_mean_s, a.hourly_profile, a.day_length_s, a.start_hour, a.replay_s) ==
-           std::tie(b.kind, b.rate_rps, b.cv, b.on_mean_s, b.off_mean_s, b.hourly_profile, b.day_length_s, b.start_hour, b.replay_s);
-}
-bool same(const ServiceModel& a, const ServiceModel& b) {
-    return std::tie(a.kind, a.mean_ms, a.cv, a.fit, a.p50_ms, a.p99_ms, a.samples_ms) ==
-           std::tie(b.kind, b.mean_ms, b.cv, b.fit, b.p50_ms, b.p99_ms, b.samples_ms);
-}
-bool same(const Batching& a, const Batching& b) {
-    return std::tie(a.enabled, a.max_batch, a.max_delay_ms, a.fixed_ms, a.per_item_ms, a.noise_cv) ==
-           std::tie(b.enabled, b.max_batch, b.max_delay_ms, b.fixed_ms, b.per_item_ms, b.noise_cv);
-}
-bool same(const Fleet& a, const Fleet& b) {
-    return std::tie(a.replicas, a.concurrency, a.queue_capacity, a.timeout_ms, a.cache_hit_rate, a.cache_latency_ms) ==
-           std::tie(b.replicas, b.concurrency, b.queue_capacity, b.timeout_ms, b.cache_hit_rate, b.cache_latency_ms);
-}
-bool same(const Autoscaling& a, const Autoscaling& b) {
-    return std::tie(a.enabled, a.metric, a.target, a.interval_s, a.up_window_s, a.down_window_s, a.min_replicas, a.max_replicas,
-                    a.cold_start_s) == std::tie(b.enabled, b.metric, b.target, b.interval_s, b.up_window_s, b.down_window_s,
-                                                b.min_replicas, b.max_replicas, b.cold_start_s);
-}
-bool same(const Cost& a, const Cost& b) {
-    return std::tie(a.instance, a.price_per_hour, a.spot, a.spot_discount) == std::tie(b.instance, b.price_per_hour, b.spot, b.spot_discount);
-}
-bool same(const Slo& a, const Slo& b) { return a.latency_ms == b.latency_ms && a.percentile == b.percentile; }
-bool same(const LlmModel& a, const LlmModel& b) {
-    return std::tie(a.enabled, a.model, a.params_b, a.layers, a.hidden, a.heads, a.kv_heads, a.bytes_per_param, a.kv_bytes, a.gpu,
-                    a.gpu_tflops, a.gpu_bandwidth_gbs, a.gpu_memory_gb, a.gpus_per_replica, a.compute_efficiency,
-                    a.memory_efficiency, a.memory_reserved, a.max_batch_seqs, a.prompt_tokens_mean, a.prompt_tokens_cv,
-                    a.output_tokens_mean, a.output_tokens_cv) ==
-           std::tie(b.enabled, b.model, b.params_b, b.layers, b.hidden, b.heads, b.kv_heads, b.bytes_per_param, b.kv_bytes, b.gpu,
-                    b.gpu_tflops, b.gpu_bandwidth_gbs, b.gpu_memory_gb, b.gpus_per_replica, b.compute_efficiency,
-                    b.memory_efficiency, b.memory_reserved, b.max_batch_seqs, b.prompt_tokens_mean, b.prompt_tokens_cv,
-                    b.output_tokens_mean, b.output_tokens_cv);
-}
-bool same(const RunSettings& a, const RunSettings& b) {
-    return std::tie(a.requests, a.warmup_share, a.max_duration_s, a.seed, a.batches, a.max_queue) ==
-           std::tie(b.requests, b.warmup_share, b.max_duration_s, b.seed, b.batches, b.max_queue);
-}
 
 // The formulas, and which inputs are in error, for `inputs` when they changed.
 void refresh_analytic(ServingPanel& panel, const Scenario& inputs) {
@@ -194,11 +155,7 @@ void step_search(ServingSearch& s, double budget_ms) {
 
 }  // namespace
 
-bool same_scenario(const Scenario& a, const Scenario& b) {
-    return same(a.arrival, b.arrival) && same(a.service, b.service) && same(a.batching, b.batching) && same(a.fleet, b.fleet) &&
-           same(a.autoscaling, b.autoscaling) && same(a.cost, b.cost) && same(a.slo, b.slo) && same(a.llm, b.llm) &&
-           same(a.run, b.run);
-}
+bool same_scenario(const Scenario& a, const Scenario& b) { return a == b; }
 
 void refresh_serving(ServingPanel& panel, const Scenario& inputs) {
     refresh_analytic(panel, inputs);

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <type_traits>
 
 #include "imgui_internal.h"
 #include "serving/presets.hpp"
@@ -17,6 +18,10 @@ namespace {
 
 using mlwb::serving::Scenario;
 using mlwb::ui::ServingPanel;
+
+// The app model holds the panel by value and is moved, never copied (the panel owns a running
+// simulator and search).
+static_assert(std::is_move_constructible_v<ServingPanel> && std::is_move_assignable_v<ServingPanel>);
 
 // The panel alone in a full-size window, driven like the app drives it.
 struct ServingUi {

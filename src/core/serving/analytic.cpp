@@ -241,18 +241,18 @@ Md1Queue solve_md1(double arrival_rate, double service_time) {
     // probabilities a_j. In cumulative form Q_k = P(N <= k):
     //     Q_k = sum_{j=0}^{k} a_j Q_{k+1-j},  Q_0 = 1 - rho,
     // solved for Q_{k+1}.
-    constexpr int kLevels = kMd1ExactSpan + 2;
-    std::array<double, kLevels> a{};
+    constexpr int kTableSize = kMd1ExactSpan + 2;
+    std::array<double, kTableSize> a{};
     a[0] = std::exp(-rho);
-    for (int j = 1; j < kLevels; ++j) a[j] = a[j - 1] * rho / j;
-    std::array<double, kLevels> cumulative{};
+    for (int j = 1; j < kTableSize; ++j) a[j] = a[j - 1] * rho / j;
+    std::array<double, kTableSize> cumulative{};
     cumulative[0] = 1 - rho;
-    for (int k = 0; k + 1 < kLevels; ++k) {
+    for (int k = 0; k + 1 < kTableSize; ++k) {
         double rest = cumulative[k];
         for (int j = 1; j <= k; ++j) rest -= a[j] * cumulative[k + 1 - j];
         cumulative[k + 1] = rest / a[0];
     }
-    for (int n = 0; n < kLevels; ++n) q.queue_tail[n] = std::clamp(1 - cumulative[n], 0.0, 1.0);
+    for (int n = 0; n < kTableSize; ++n) q.queue_tail[n] = std::clamp(1 - cumulative[n], 0.0, 1.0);
     const double x = md1_decay_exponent(rho);
     q.tail_rate = x / service_time;
     q.tail_constant = (1 - rho) / (x - (1 - rho));

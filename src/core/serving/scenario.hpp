@@ -38,6 +38,7 @@ struct ArrivalModel {
     double day_length_s = 86400;
     double start_hour = 0;
     std::vector<double> replay_s;  // Replay: arrival times in seconds, any order and origin
+    friend bool operator==(const ArrivalModel&, const ArrivalModel&) = default;
 };
 
 enum class ServiceKind { Deterministic, Exponential, Lognormal, Gamma, Empirical, Trace };
@@ -54,6 +55,7 @@ struct ServiceModel {
     // Empirical: a latency sample drawn from uniformly. Trace: used in order, one per request
     // that reaches a slot (for cross-checks against other simulators), then wraps around.
     std::vector<double> samples_ms;
+    friend bool operator==(const ServiceModel&, const ServiceModel&) = default;
 };
 
 // Dynamic batching, per replica slot, like Triton's dynamic batcher: a free slot takes up to
@@ -68,6 +70,7 @@ struct Batching {
     double fixed_ms = 12;
     double per_item_ms = 1.5;
     double noise_cv = 0.1;
+    friend bool operator==(const Batching&, const Batching&) = default;
 };
 
 struct Fleet {
@@ -77,6 +80,7 @@ struct Fleet {
     double timeout_ms = 0;      // client gives up after this long; 0 = never
     double cache_hit_rate = 0;  // share of requests answered by the cache
     double cache_latency_ms = 1;
+    friend bool operator==(const Fleet&, const Fleet&) = default;
 };
 
 enum class ScaleMetric {
@@ -98,6 +102,7 @@ struct Autoscaling {
     int min_replicas = 2;
     int max_replicas = 200;
     double cold_start_s = 60;
+    friend bool operator==(const Autoscaling&, const Autoscaling&) = default;
 };
 
 struct Cost {
@@ -105,11 +110,13 @@ struct Cost {
     double price_per_hour = 0.34;          // on-demand $ per replica-hour (copied from the catalog)
     bool spot = false;
     double spot_discount = 0.6;            // share off the on-demand price when spot is used
+    friend bool operator==(const Cost&, const Cost&) = default;
 };
 
 struct Slo {
     double latency_ms = 80;
     double percentile = 99;  // the SLO holds when this percentile of latency <= latency_ms
+    friend bool operator==(const Slo&, const Slo&) = default;
 };
 
 // A large language model on GPUs: the service time of each request comes from a roofline
@@ -139,6 +146,7 @@ struct LlmModel {
     double prompt_tokens_cv = 0.8;
     double output_tokens_mean = 250;
     double output_tokens_cv = 0.8;
+    friend bool operator==(const LlmModel&, const LlmModel&) = default;
 };
 
 struct RunSettings {
@@ -148,6 +156,7 @@ struct RunSettings {
     unsigned long long seed = 1;
     int batches = 20;             // batch means for the confidence intervals
     long long max_queue = 2000000;  // an unstable queue stops the run here, reported as such
+    friend bool operator==(const RunSettings&, const RunSettings&) = default;
 };
 
 struct Scenario {
@@ -160,6 +169,7 @@ struct Scenario {
     Slo slo;
     LlmModel llm;
     RunSettings run;
+    friend bool operator==(const Scenario&, const Scenario&) = default;
 };
 
 }  // namespace mlwb::serving

@@ -43,6 +43,8 @@ double percentile_for_slo(const Percentiles& p, const std::vector<double>& curve
     if (percentile == 95) return p.p95;
     if (percentile == 99) return p.p99;
     if (percentile == 99.9) return p.p999;
+    if (percentile > 99 && percentile < 99.9) return p.p99 + (percentile - 99) / 0.9 * (p.p999 - p.p99);
+    if (percentile > 99.9) return p.p999;  // the closest the summary holds (a lower bound)
     if (curve.size() != 101) return p.p99;
     // Other percentiles from the 101-point curve, linearly between whole percentiles.
     const double x = percentile;

@@ -24,7 +24,8 @@ PercentileErrors batch_means_halfwidths(std::span<const double> values, int batc
 // The same for the share of values above `threshold` (e.g. the probability of waiting).
 double batch_share_halfwidth(std::span<const double> values, int batches, double threshold);
 
-// The 0th, 1st, ..., 100th percentile: the latency CDF the panel draws.
+// The 0th, 1st, ..., 100th percentile: the latency CDF the panel draws (from a systematic
+// sample of 50,000 values when there are more; the reported percentiles are always exact).
 std::vector<double> percentile_curve(std::span<const double> values);
 
 }  // namespace mlwb::serving

@@ -175,10 +175,12 @@ struct Simulator::Engine {
 
     // A stable queue stays short compared with the run; one that holds a twentieth of all
     // arrivals when they stop has been growing: the fleet cannot keep up (utilisation >= 1).
+    // Batches being formed wait in the queue too, so a full batch per slot does not count.
     void end_arrivals() {
         arrivals_done = true;
         queue_at_arrivals_end = static_cast<long long>(queue.size());
-        if (queue_at_arrivals_end > std::max(1000LL, total_arrivals / 20)) r.unstable = true;
+        const long long forming = sc.batching.enabled ? static_cast<long long>(sc.batching.max_batch) * static_cast<long long>(slot_batch.size()) : 0;
+        if (queue_at_arrivals_end > std::max(1000LL, total_arrivals / 20) + forming) r.unstable = true;
     }
 
     // ---- fleet -----------------------------------------------------------------------------
@@ -282,8 +284,8 @@ struct Simulator::Engine {
         const double latency_ms = (now - arrival_s) * 1000;
         const bool late = sc.fleet.timeout_ms > 0 && latency_ms > sc.fleet.timeout_ms;
         record(id, arrival_s, wait_ms, latency_ms, late ? RequestFate::Late : RequestFate::Answered);
-        if (!counted(id)) return;
         ++buckets.back().completions;
+        if (!counted(id)) return;
         ++r.completed;
         if (late) ++r.timed_out;  // answered, but the client had given up: still a real latency
         else ++r.answered_in_time;
@@ -295,20 +297,20 @@ struct Simulator::Engine {
 
     void on_arrival() {
         const long long id = generated++;
+        ++buckets.back().arrivals;  // the series covers the warm-up too
         if (counted(id)) {
             ++r.arrived;
-            ++buckets.back().arrivals;
             if (first_counted_s == kInf) first_counted_s = now;
         }
         schedule_next_arrival();
         if (sc.fleet.cache_hit_rate > 0 && routing_rng.uniform() < sc.fleet.cache_hit_rate) {
             const double latency_ms = sc.fleet.cache_latency_ms;
             record(id, now, 0, latency_ms, RequestFate::CacheHit);
+            ++buckets.back().completions;
             if (counted(id)) {
                 ++r.cache_hits;
                 ++r.answered_in_time;
                 ++r.completed;
-                ++buckets.back().completions;
                 latencies.push_back(latency_ms);
             }
             return;
@@ -669,7 +671,9 @@ SimResult Simulator::Engine::summary() const {
         const std::size_t end = std::min(buckets.size(), start + group);
         TimePoint p;
         p.t_s = static_cast<double>(start) * bucket_width;
-        const double width = static_cast<double>(end - start) * bucket_width;
+        // The last bucket ends with the run, not at its nominal width (rates would read low).
+        const bool last = end == buckets.size();
+        const double width = last ? std::max(1e-9, last_t - p.t_s) : static_cast<double>(end - start) * bucket_width;
         long long arrivals_in = 0, completions_in = 0;
         double ready_area = 0;
         for (std::size_t b = start; b < end; ++b) {
@@ -677,7 +681,6 @@ SimResult Simulator::Engine::summary() const {
             completions_in += buckets[b].completions;
             ready_area += buckets[b].ready_area;
         }
-        const bool last = end == buckets.size();
         const std::size_t latency_end = last ? latencies.size() : buckets[end - 1].latency_end;
         p.arrivals_rps = static_cast<double>(arrivals_in) / width;
         p.throughput_rps = static_cast<double>(completions_in) / width;
