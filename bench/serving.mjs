@@ -14,7 +14,7 @@ const parse = (out) => out.trim().split('\n').map((l) => l.split('|'))
 const run = (cmd, args) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 
 const native = parse(run(join(root, 'build/native/mlwb_serving_bench'), [requests]));
-const wasm = parse(run(process.execPath, [join(root, 'build/wasm/mlwb_serving_bench.js'), requests]));
+const wasm = parse(run(process.execPath, ['--no-experimental-fetch', join(root, 'build/wasm/mlwb_serving_bench.js'), requests]));
 const simpyRequests = String(Math.min(Number(requests), 200000));
 const simpy = JSON.parse(run('/usr/bin/python3', [join(root, 'bench/serving_simpy.py'), simpyRequests]).trim().split('\n').pop());
 

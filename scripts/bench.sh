@@ -24,4 +24,6 @@ echo
 node "$ROOT/bench/guide.mjs" || status=1
 echo
 node "$ROOT/bench/serving.mjs" || status=1
+echo
+node "$ROOT/bench/serving_frames.mjs" || status=1
 exit $status

@@ -24,7 +24,7 @@ namespace {
 // (the final summary has to be taken whatever it costs).
 constexpr double kRefreshMs = 250;
 constexpr double kSummaryShare = 10;
-constexpr double kMaxPartialSummaryMs = 4 * kServingFrameBudgetMs;
+constexpr double kMaxPartialSummaryMs = 2 * kServingFrameBudgetMs;  // with the slice: ~25 ms frames
 constexpr std::size_t kSliceLogSize = 512;
 
 double ms_between(Clock::time_point a, Clock::time_point b) {

@@ -1,7 +1,7 @@
 #include "serving/rng.hpp"
 
 #include <array>
-#include <bit>
+#include <cstring>
 #include <cmath>
 #include <limits>
 
@@ -79,9 +79,11 @@ double det_log(double x) {
     double m = x;
     if (x < 0x1.0p-1022) m = x * 0x1.0p54, e = -54;  // subnormal: scale into the normal range
     // x = m * 2^e with m in [1, 2), read from the bits (exact, and faster than frexp)
-    const auto bits = std::bit_cast<std::uint64_t>(m);
+    std::uint64_t bits;  // std::bit_cast is missing from Emscripten 3.1.6's libc++
+    std::memcpy(&bits, &m, sizeof bits);
     e += static_cast<int>((bits >> 52) & 0x7ff) - 1023;
-    m = std::bit_cast<double>((bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL);
+    const std::uint64_t mantissa_bits = (bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL;
+    std::memcpy(&m, &mantissa_bits, sizeof m);
     // m = c (1 + t) with c the centre of m's 1/128-wide cell, |t| < 1/256: the series of
     // log(1 + t) then needs six terms, which keeps the sampler's hot path short.
     const auto cell = static_cast<std::size_t>((bits >> 45) & 0x7f);

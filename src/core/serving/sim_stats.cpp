@@ -30,16 +30,14 @@ void select_ranks(std::span<double> values, std::size_t begin, std::size_t end, 
     select_ranks(values, rank + 1, end, ranks.subspan(middle + 1));
 }
 
-// Quantiles at the given levels, interpolating between neighbouring order statistics.
+// Quantiles at the given levels, interpolating between neighbouring order statistics. Only
+// the lower rank of each pair is selected; the upper one is the smallest value between it and
+// the next selected rank (the selection leaves that stretch unordered but bounded).
 void quantiles_at(std::span<double> values, std::span<const double> levels, std::span<double> out) {
     const std::size_t n = values.size();
     std::vector<std::size_t> ranks;
-    ranks.reserve(2 * levels.size());
-    for (double level : levels) {
-        const auto lo = static_cast<std::size_t>(std::floor((static_cast<double>(n) - 1) * level));
-        ranks.push_back(lo);
-        if (lo + 1 < n) ranks.push_back(lo + 1);
-    }
+    ranks.reserve(levels.size());
+    for (double level : levels) ranks.push_back(static_cast<std::size_t>(std::floor((static_cast<double>(n) - 1) * level)));
     std::sort(ranks.begin(), ranks.end());
     ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
     select_ranks(values, 0, n, ranks);
@@ -47,7 +45,13 @@ void quantiles_at(std::span<double> values, std::span<const double> levels, std:
         const double h = (static_cast<double>(n) - 1) * levels[i];
         const auto lo = static_cast<std::size_t>(std::floor(h));
         double result = values[lo];
-        if (lo + 1 < n && h > static_cast<double>(lo)) result += (h - static_cast<double>(lo)) * (values[lo + 1] - result);
+        if (lo + 1 < n && h > static_cast<double>(lo)) {
+            const auto next = std::upper_bound(ranks.begin(), ranks.end(), lo);
+            const std::size_t stop = next == ranks.end() ? n : *next + 1;
+            const double upper = *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lo) + 1,
+                                                   values.begin() + static_cast<std::ptrdiff_t>(stop));
+            result += (h - static_cast<double>(lo)) * (upper - result);
+        }
         out[i] = result;
     }
 }
