@@ -152,17 +152,12 @@ struct Option {
     const char* help;  // tooltip while the option is hovered in the list
 };
 
+// The list of a choice: picking an option commits it through validate_field like typed text.
 template <class E, std::size_t N, class Access>
-bool choice(Form& f, const char* label, const char* key, Access access, const Option<E> (&options)[N], const char* help) {
-    ImGui::PushID(key);
-    field_label(label, help);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
-    const E current = access(f.in);
-    const char* current_name = options[0].name;
-    for (const auto& o : options)
-        if (o.value == current) current_name = o.name;
+bool option_combo(Form& f, const char* key, const char* current_label, E current, Access access, const Option<E> (&options)[N],
+                  const char* help) {
     bool changed = false;
-    if (ImGui::BeginCombo("##combo", current_name)) {
+    if (ImGui::BeginCombo("##combo", current_label)) {
         for (const auto& o : options) {
             if (ImGui::Selectable(o.name, o.value == current) && o.value != current) {
                 Scenario trial = f.in;
@@ -177,6 +172,18 @@ bool choice(Form& f, const char* label, const char* key, Access access, const Op
     choice_message(f, key);
     ImGui::PopID();
     return changed;
+}
+
+template <class E, std::size_t N, class Access>
+bool choice(Form& f, const char* label, const char* key, Access access, const Option<E> (&options)[N], const char* help) {
+    ImGui::PushID(key);
+    field_label(label, help);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+    const E current = access(f.in);
+    const char* current_name = options[0].name;
+    for (const auto& o : options)
+        if (o.value == current) current_name = o.name;
+    return option_combo(f, key, current_name, current, access, options, help);
 }
 
 template <class Access>
@@ -537,22 +544,7 @@ bool precision_combo(Form& f, const char* label, const char* key, Access access,
     std::string current = format_shortest(value) + " bytes (custom)";
     for (const auto& o : options)
         if (o.value == value) current = o.name;
-    bool changed = false;
-    if (ImGui::BeginCombo("##combo", current.c_str())) {
-        for (const auto& o : options) {
-            if (ImGui::Selectable(o.name, o.value == value) && o.value != value) {
-                Scenario trial = f.in;
-                access(trial) = o.value;
-                changed = commit_choice(f, key, trial);
-            }
-            if (o.help && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", o.help);
-        }
-        ImGui::EndCombo();
-    }
-    if (help && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", help);
-    choice_message(f, key);
-    ImGui::PopID();
-    return changed;
+    return option_combo(f, key, current.c_str(), value, access, options, help);
 }
 
 std::string sourced(const std::string& note, const std::string& source, const std::string& as_of) {

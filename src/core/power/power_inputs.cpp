@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "util/enum_names.hpp"
+
 namespace mlwb::power {
 
 namespace {
@@ -20,19 +22,6 @@ constexpr std::pair<Sequential, const char*> kSequential[] = {
     {Sequential::Fixed, "fixed"}, {Sequential::OBrienFleming, "obrien-fleming"},
     {Sequential::Pocock, "pocock"}, {Sequential::AlwaysValid, "always-valid"}};
 
-template <class E, std::size_t N>
-const char* name_in(const std::pair<E, const char*> (&table)[N], E value) {
-    for (const auto& [e, name] : table)
-        if (e == value) return name;
-    return table[0].second;
-}
-
-template <class E, std::size_t N>
-bool value_in(const std::pair<E, const char*> (&table)[N], std::string_view text, E& out) {
-    for (const auto& [e, name] : table)
-        if (text == name) { out = e; return true; }
-    return false;
-}
 
 }  // namespace
 

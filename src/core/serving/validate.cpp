@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "serving/rng.hpp"
+#include "util/enum_names.hpp"
 #include "util/format.hpp"
 
 namespace mlwb::serving {
@@ -27,19 +28,6 @@ constexpr std::pair<LognormalFit, const char*> kLognormalFit[] = {
 constexpr std::pair<ScaleMetric, const char*> kScaleMetric[] = {{ScaleMetric::Utilization, "utilization"},
                                                                 {ScaleMetric::InFlight, "in-flight"}};
 
-template <class E, std::size_t N>
-const char* name_in(const std::pair<E, const char*> (&table)[N], E value) {
-    for (const auto& [e, name] : table)
-        if (e == value) return name;
-    return table[0].second;
-}
-
-template <class E, std::size_t N>
-bool value_in(const std::pair<E, const char*> (&table)[N], std::string_view text, E& out) {
-    for (const auto& [e, name] : table)
-        if (text == name) { out = e; return true; }
-    return false;
-}
 
 // ---- limits ---------------------------------------------------------------------------------
 
