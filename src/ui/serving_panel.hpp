@@ -56,6 +56,7 @@ struct ServingRun {
     serving::SimResult result;
     double events_per_ms = 0;    // measured speed, smoothed
     double summary_ms = 0;       // what the last Simulator::result() took
+    double summary_values_per_ms = 0;  // speed of the finished run's sliced summary
     double summary_progress = 0; // the run's progress when it was taken
     std::chrono::steady_clock::time_point started, last_summary;
     double wall_ms = 0;          // time spent stepping so far

@@ -196,8 +196,9 @@ void draw_cards(const ServingPanel& panel, const Scenario& in) {
         const ImVec4 colour = meets ? good_colour() : palette().error;
         std::string detail = (meets ? "meets " : "misses ") + pname + " \xE2\x89\xA4 " + ms_text(in.slo.latency_ms);
         if (std::isfinite(h.latency_ci)) detail += ", \xC2\xB1" + ms_text(h.latency_ci);
-        if (h.unstable) detail = "unstable: the queue grows without bound";
-        card_value((pname + " latency").c_str(), h.unstable ? std::string("\xE2\x88\x9E") : ms_text(h.latency),
+        if (h.unstable) detail = "unstable: the queue keeps growing";
+        // The headline font holds ASCII only (first-load size): no infinity sign.
+        card_value((pname + " latency").c_str(), h.unstable ? std::string("unbounded") : ms_text(h.latency),
                    known || h.unstable ? &colour : nullptr, detail,
                    "End-to-end latency (queue, batching, service) at the SLO's percentile; \xC2\xB1 is the 95 % confidence "
                    "half-width from batch means.");

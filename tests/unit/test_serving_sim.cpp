@@ -224,10 +224,25 @@ TEST_CASE("the same seed gives the same run, whatever the slice sizes", "[servin
     Simulator sliced(s);
     while (!sliced.step(37)) {
     }
+    const SimResult at_once = sliced.result();
+    // The summary in small pieces (as the panel does across frames) is the same summary.
+    int pieces = 1;
+    while (!sliced.summarize(2000)) ++pieces;
+    CHECK(pieces > 10);
     const SimResult parts = sliced.result();
     CHECK(whole.latency_ms.p99 == parts.latency_ms.p99);
     CHECK(whole.latency_ms.mean == parts.latency_ms.mean);
     CHECK(whole.completed == parts.completed);
+    CHECK(at_once.latency_ci.p99 == parts.latency_ci.p99);
+    CHECK(at_once.wait_ci.mean == parts.wait_ci.mean);
+    CHECK(at_once.prob_wait_ci == parts.prob_wait_ci);
+    CHECK(at_once.slo_attainment == parts.slo_attainment);
+    CHECK(at_once.latency_quantiles_ms == parts.latency_quantiles_ms);
+    REQUIRE(at_once.series.size() == parts.series.size());
+    for (std::size_t i = 0; i < parts.series.size(); ++i) {  // NaN: a warm-up bucket, nothing counted in it
+        const double a = at_once.series[i].p99_ms, b = parts.series[i].p99_ms;
+        CHECK((std::isnan(a) ? std::isnan(b) : a == b));
+    }
     s.run.seed = 43;
     CHECK(simulate(s).latency_ms.mean != whole.latency_ms.mean);
 }

@@ -29,7 +29,7 @@ struct LlmMetrics {
     Percentiles ttft_ms;       // time to first token
     Percentiles tpot_ms;       // time per output token after the first
     double output_tokens_per_s = 0;
-    double mean_batch = 0;     // sequences per decode step
+    double mean_batch = 0;     // sequences decoding, averaged over busy time
 };
 
 struct SimResult {

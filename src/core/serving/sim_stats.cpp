@@ -86,18 +86,33 @@ double halfwidth(double sum, double squares, int batches) {
 }
 }  // namespace
 
-PercentileErrors batch_means_halfwidths(std::span<const double> values, int batches) {
+std::span<const double> batch_of(std::span<const double> values, int batches, int b) {
     const std::size_t per_batch = batch_size(values.size(), batches);
-    if (per_batch < 10) return {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
-    double sum[6] = {}, squares[6] = {};
-    for (int b = 0; b < batches; ++b) {
-        const Percentiles p = percentiles_of(values.subspan(static_cast<std::size_t>(b) * per_batch, per_batch));
-        const double x[6] = {p.p50, p.p90, p.p95, p.p99, p.p999, p.mean};
-        for (int i = 0; i < 6; ++i) sum[i] += x[i], squares[i] += x[i] * x[i];
-    }
+    if (per_batch < 10 || b < 0 || b >= batches) return {};
+    return values.subspan(static_cast<std::size_t>(b) * per_batch, per_batch);
+}
+
+void BatchMeans::add(const Percentiles& p) {
+    const double x[6] = {p.p50, p.p90, p.p95, p.p99, p.p999, p.mean};
+    for (int i = 0; i < 6; ++i) sum_[i] += x[i], squares_[i] += x[i] * x[i];
+    ++added_;
+}
+
+PercentileErrors BatchMeans::halfwidths() const {
+    if (batches_ < 2 || added_ != batches_) return {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
     double half[6];
-    for (int i = 0; i < 6; ++i) half[i] = halfwidth(sum[i], squares[i], batches);
+    for (int i = 0; i < 6; ++i) half[i] = halfwidth(sum_[i], squares_[i], batches_);
     return {half[0], half[1], half[2], half[3], half[4], half[5]};
+}
+
+PercentileErrors batch_means_halfwidths(std::span<const double> values, int batches) {
+    BatchMeans means(batches);
+    for (int b = 0; b < batches; ++b) {
+        const auto batch = batch_of(values, batches, b);
+        if (batch.empty()) break;
+        means.add(percentiles_of(batch));
+    }
+    return means.halfwidths();
 }
 
 double batch_share_halfwidth(std::span<const double> values, int batches, double threshold) {

@@ -21,6 +21,22 @@ Percentiles percentiles_of(std::span<const double> values);
 // Consecutive groups of a long run are nearly independent, which is what batch means assume.
 PercentileErrors batch_means_halfwidths(std::span<const double> values, int batches);
 
+// The same one batch at a time (the panel summarises a long run across frames):
+// batch_of gives batch b (empty when batches hold fewer than 10 values), BatchMeans collects
+// each batch's percentiles and gives the half-widths.
+std::span<const double> batch_of(std::span<const double> values, int batches, int b);
+class BatchMeans {
+public:
+    explicit BatchMeans(int batches) : batches_(batches) {}
+    void add(const Percentiles& batch);
+    PercentileErrors halfwidths() const;  // NaN unless every batch was added
+
+private:
+    int batches_;
+    int added_ = 0;
+    double sum_[6] = {}, squares_[6] = {};
+};
+
 // The same for the share of values above `threshold` (e.g. the probability of waiting).
 double batch_share_halfwidth(std::span<const double> values, int batches, double threshold);
 

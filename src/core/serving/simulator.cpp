@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <functional>
 #include <limits>
 
 #include "serving/arrivals.hpp"
@@ -72,6 +73,8 @@ struct Bucket {
 };
 }  // namespace
 
+struct SummaryJob;
+
 struct Simulator::Engine {
     Scenario sc;
     SimOptions options;
@@ -112,7 +115,7 @@ struct Simulator::Engine {
     SimResult r;
     std::vector<double> latencies, waits, ttfts, tpots;
     long long fleet_answered = 0, fleet_waited = 0, batches = 0, batched_requests = 0, llm_steps = 0;
-    double decode_seqs_sum = 0, output_tokens_done = 0;
+    double decode_seqs_sum = 0, step_ms_sum = 0, output_tokens_done = 0;
     double area_busy = 0, area_ready_slots = 0, area_alive = 0, area_in_system = 0, area_ready = 0;
     double last_t = 0;
     std::vector<Bucket> buckets;
@@ -504,8 +507,11 @@ struct Simulator::Engine {
         if (!replica.stepping) ++busy_slots;
         replica.stepping = true;
         ++llm_steps;
-        decode_seqs_sum += decoding;
-        schedule(now + iteration_ms(sc.llm, prefill, decoding, context) / 1000, EventKind::LlmStepDone, id);
+        // The batch is averaged over time, not steps: a nearly empty replica takes many short steps.
+        const double step_ms = iteration_ms(sc.llm, prefill, decoding, context);
+        decode_seqs_sum += decoding * step_ms;
+        step_ms_sum += step_ms;
+        schedule(now + step_ms / 1000, EventKind::LlmStepDone, id);
     }
 
     void on_llm_step_done(int id) {
@@ -619,38 +625,51 @@ struct Simulator::Engine {
     }
 
     SimResult summary() const;
+    SummaryJob summary_job() const;
+    TimePoint series_point(std::size_t start, std::size_t end, std::vector<double>& scratch) const;
+    bool summarize(long long budget);
+    std::unique_ptr<SummaryJob> job;  // a finished run's summary in progress
+    bool summarized = false;
+    SimResult cached;
 };
 
-SimResult Simulator::Engine::summary() const {
-    SimResult out = r;
-    out.latency_ms = percentiles_of(latencies);
-    out.wait_ms = percentiles_of(waits);
-    out.latency_ci = batch_means_halfwidths(latencies, sc.run.batches);
-    out.wait_ci = batch_means_halfwidths(waits, sc.run.batches);
-    out.latency_quantiles_ms = percentile_curve(latencies);
+// The summary is a list of tasks, each with its cost in values handled, so that a finished
+// run can be summarised across frames (summarize) as well as at once (summary).
+struct SummaryJob {
+    SimResult out;
+    struct Task {
+        long long cost;
+        std::function<void(SummaryJob&)> run;
+    };
+    std::vector<Task> tasks;
+    std::size_t next = 0;
+    BatchMeans latency_means{0}, wait_means{0};
+    std::vector<double> scratch;
+};
+
+SummaryJob Simulator::Engine::summary_job() const {
+    SummaryJob job;
+    job.latency_means = BatchMeans(sc.run.batches);
+    job.wait_means = BatchMeans(sc.run.batches);
+    SimResult& out = job.out;
+    out = r;
     const double window = first_counted_s < kInf ? std::max(0.0, last_t - first_counted_s) : 0.0;
     out.sim_time_s = window;
     const auto answered = static_cast<double>(r.answered_in_time);
     out.prob_wait = fleet_answered > 0 ? static_cast<double>(fleet_waited) / static_cast<double>(fleet_answered) : kNaN;
-    out.prob_wait_ci = batch_share_halfwidth(waits, sc.run.batches, 0);
     out.utilization = area_ready_slots > 0 ? area_busy / area_ready_slots : kNaN;
     out.throughput_rps = window > 0 ? answered / window : kNaN;
     const auto arrived = static_cast<double>(out.arrived);
     out.timeout_rate = arrived > 0 ? static_cast<double>(out.timed_out) / arrived : kNaN;
     out.shed_rate = arrived > 0 ? static_cast<double>(out.shed) / arrived : kNaN;
-    long long within = 0;  // late answers count only if the SLO is looser than the timeout
-    for (double l : latencies) within += l <= sc.slo.latency_ms && !(sc.fleet.timeout_ms > 0 && l > sc.fleet.timeout_ms);
-    out.slo_attainment = arrived > 0 ? static_cast<double>(within) / arrived : kNaN;
     out.mean_in_system = window > 0 ? area_in_system / window : kNaN;
     out.mean_batch = batches > 0 ? static_cast<double>(batched_requests) / static_cast<double>(batches) : 1.0;
     out.replica_hours = area_alive / 3600;
     out.mean_replicas = window > 0 ? area_alive / window : static_cast<double>(alive_replicas);
     if (llm()) {
         out.has_llm = true;
-        out.llm.ttft_ms = percentiles_of(ttfts);
-        out.llm.tpot_ms = percentiles_of(tpots);
         out.llm.output_tokens_per_s = window > 0 ? output_tokens_done / window : kNaN;
-        out.llm.mean_batch = llm_steps > 0 ? decode_seqs_sum / static_cast<double>(llm_steps) : 0;
+        out.llm.mean_batch = step_ms_sum > 0 ? decode_seqs_sum / step_ms_sum : 0;
         out.mean_batch = out.llm.mean_batch;
     }
     if (!finished) out.notes.push_back("The run is still in progress: these figures cover what is simulated so far.");
@@ -661,38 +680,100 @@ SimResult Simulator::Engine::summary() const {
         out.notes.push_back(std::to_string(queue_at_arrivals_end) +
                             " requests were still waiting when arrivals stopped, and the queue kept growing: the fleet cannot keep up with this load (latencies grow with the length of the run).");
 
+    const auto n = static_cast<long long>(latencies.size());
+    const auto n_waits = static_cast<long long>(waits.size());
+    using Task = SummaryJob::Task;
+    job.tasks.push_back(Task{n, [this](SummaryJob& j) {
+        j.out.latency_ms = percentiles_of(latencies);
+        long long within = 0;  // late answers count only if the SLO is looser than the timeout
+        for (double l : latencies) within += l <= sc.slo.latency_ms && !(sc.fleet.timeout_ms > 0 && l > sc.fleet.timeout_ms);
+        j.out.slo_attainment = j.out.arrived > 0 ? static_cast<double>(within) / static_cast<double>(j.out.arrived) : kNaN;
+    }});
+    job.tasks.push_back(Task{n_waits, [this](SummaryJob& j) {
+        j.out.wait_ms = percentiles_of(waits);
+        j.out.prob_wait_ci = batch_share_halfwidth(waits, sc.run.batches, 0);
+    }});
+    for (int b = 0; b < sc.run.batches; ++b) {
+        job.tasks.push_back(Task{n / std::max(1, sc.run.batches), [this, b](SummaryJob& j) {
+            const auto batch = batch_of(latencies, sc.run.batches, b);
+            if (!batch.empty()) j.latency_means.add(percentiles_of(batch));
+        }});
+        job.tasks.push_back(Task{n_waits / std::max(1, sc.run.batches), [this, b](SummaryJob& j) {
+            const auto batch = batch_of(waits, sc.run.batches, b);
+            if (!batch.empty()) j.wait_means.add(percentiles_of(batch));
+        }});
+    }
+    job.tasks.push_back(Task{std::min(n, 50000LL), [this](SummaryJob& j) {
+        j.out.latency_ci = j.latency_means.halfwidths();
+        j.out.wait_ci = j.wait_means.halfwidths();
+        j.out.latency_quantiles_ms = percentile_curve(latencies);
+        if (llm()) {
+            j.out.llm.ttft_ms = percentiles_of(ttfts);
+            j.out.llm.tpot_ms = percentiles_of(tpots);
+        }
+    }});
     // Time series: merge buckets so that at most 2 * kTargetBuckets points remain (drains and
-    // unstable runs go past the expected duration).
+    // unstable runs go past the expected duration); a task per 16 points.
     std::size_t group = 1;
     while (buckets.size() / group > 2 * kTargetBuckets) group *= 2;
-    std::vector<double> slice;
-    std::size_t latency_begin = 0;
-    for (std::size_t start = 0; start < buckets.size(); start += group) {
-        const std::size_t end = std::min(buckets.size(), start + group);
-        TimePoint p;
-        p.t_s = static_cast<double>(start) * bucket_width;
-        // The last bucket ends with the run, not at its nominal width (rates would read low).
-        const bool last = end == buckets.size();
-        const double width = last ? std::max(1e-9, last_t - p.t_s) : static_cast<double>(end - start) * bucket_width;
-        long long arrivals_in = 0, completions_in = 0;
-        double ready_area = 0;
-        for (std::size_t b = start; b < end; ++b) {
-            arrivals_in += buckets[b].arrivals;
-            completions_in += buckets[b].completions;
-            ready_area += buckets[b].ready_area;
-        }
-        const std::size_t latency_end = last ? latencies.size() : buckets[end - 1].latency_end;
-        p.arrivals_rps = static_cast<double>(arrivals_in) / width;
-        p.throughput_rps = static_cast<double>(completions_in) / width;
-        p.replicas = ready_area / width;
-        p.queue = last ? static_cast<double>(queue.size()) : buckets[end - 1].queue_at_end;
-        slice.assign(latencies.begin() + static_cast<std::ptrdiff_t>(latency_begin),
-                     latencies.begin() + static_cast<std::ptrdiff_t>(latency_end));
-        p.p99_ms = quantile_in_place(slice, 0.99);
-        latency_begin = latency_end;
-        out.series.push_back(p);
+    const std::size_t per_task = 16 * group;
+    for (std::size_t first = 0; first < buckets.size(); first += per_task) {
+        const std::size_t last = std::min(buckets.size(), first + per_task);
+        job.tasks.push_back(Task{n * static_cast<long long>(last - first) / static_cast<long long>(std::max<std::size_t>(1, buckets.size())),
+                                 [this, first, last, group](SummaryJob& j) {
+                                     for (std::size_t start = first; start < last; start += group)
+                                         j.out.series.push_back(series_point(start, std::min(last, start + group), j.scratch));
+                                 }});
     }
-    return out;
+    return job;
+}
+
+// One point of the time series from buckets [start, end).
+TimePoint Simulator::Engine::series_point(std::size_t start, std::size_t end, std::vector<double>& scratch) const {
+    TimePoint p;
+    p.t_s = static_cast<double>(start) * bucket_width;
+    // The last bucket ends with the run, not at its nominal width (rates would read low).
+    const bool last = end == buckets.size();
+    const double width = last ? std::max(1e-9, last_t - p.t_s) : static_cast<double>(end - start) * bucket_width;
+    long long arrivals_in = 0, completions_in = 0;
+    double ready_area = 0;
+    for (std::size_t b = start; b < end; ++b) {
+        arrivals_in += buckets[b].arrivals;
+        completions_in += buckets[b].completions;
+        ready_area += buckets[b].ready_area;
+    }
+    const std::size_t latency_begin = start == 0 ? 0 : buckets[start - 1].latency_end;
+    const std::size_t latency_end = last ? latencies.size() : buckets[end - 1].latency_end;
+    p.arrivals_rps = static_cast<double>(arrivals_in) / width;
+    p.throughput_rps = static_cast<double>(completions_in) / width;
+    p.replicas = ready_area / width;
+    p.queue = last ? static_cast<double>(queue.size()) : buckets[end - 1].queue_at_end;
+    scratch.assign(latencies.begin() + static_cast<std::ptrdiff_t>(latency_begin),
+                   latencies.begin() + static_cast<std::ptrdiff_t>(latency_end));
+    p.p99_ms = quantile_in_place(scratch, 0.99);
+    return p;
+}
+
+SimResult Simulator::Engine::summary() const {
+    SummaryJob job = summary_job();
+    for (auto& task : job.tasks) task.run(job);
+    return std::move(job.out);
+}
+
+bool Simulator::Engine::summarize(long long budget) {
+    if (!finished) return false;
+    if (summarized) return true;
+    if (!job) job = std::make_unique<SummaryJob>(summary_job());
+    do {
+        SummaryJob::Task& task = job->tasks[job->next++];
+        task.run(*job);
+        budget -= task.cost;
+    } while (budget > 0 && job->next < job->tasks.size());
+    if (job->next < job->tasks.size()) return false;
+    cached = std::move(job->out);
+    job.reset();
+    summarized = true;
+    return true;
 }
 
 Simulator::Simulator(const Scenario& scenario, SimOptions options) : engine_(std::make_unique<Engine>(scenario, options)) {}
@@ -708,7 +789,8 @@ double Simulator::progress() const {
     return std::min(0.999, static_cast<double>(engine_->generated) / total);
 }
 long long Simulator::events() const { return engine_->events; }
-SimResult Simulator::result() const { return engine_->summary(); }
+SimResult Simulator::result() const { return engine_->summarized ? engine_->cached : engine_->summary(); }
+bool Simulator::summarize(long long budget) { return engine_->summarize(budget); }
 const std::vector<RequestRecord>& Simulator::requests() const { return engine_->records; }
 
 SimResult simulate(const Scenario& scenario) {
