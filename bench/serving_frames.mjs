@@ -12,6 +12,7 @@ const browser = await launch();
 const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const { page } = await openApp(ctx, `${base}#serving`);
 await page.waitForFunction(() => window.mlwb.results().simulated, null, { timeout: 60000 });
+const framesBefore = (await page.evaluate(() => window.mlwb.stats())).frames;
 await page.evaluate(() => {
   window.__gaps = [];
   let last = performance.now();
@@ -38,10 +39,13 @@ const over = during.filter((g) => g > BUDGET_MS).length;
 console.log(`Serving simulator, 1,000,000 requests in the page: ${seconds.toFixed(1)} s wall, ${gaps.length} frames`);
 console.log(`frame gaps while running: p50 ${q(during, 0.5).toFixed(1)} ms, p95 ${q(during, 0.95).toFixed(1)} ms, ` +
             `max ${Math.max(...during).toFixed(1)} ms; ${over} of ${during.length} over ${BUDGET_MS} ms`);
-console.log(`app CPU per frame (last 128 frames): p50 ${stats.frame_cpu_ms_p50.toFixed(1)} ms, p95 ${stats.frame_cpu_ms_p95.toFixed(1)} ms, max ${stats.frame_cpu_ms_max.toFixed(1)} ms`);
+// The app's own CPU time in the frames this run drew (at most the last 128).
+const runFrames = stats.frame_cpu_ms_recent.slice(-Math.min(128, stats.frames - framesBefore));
+const cpuP95 = q(runFrames, 0.95);
+console.log(`app CPU per frame during the run (${runFrames.length} frames): p50 ${q(runFrames, 0.5).toFixed(1)} ms, ` +
+            `p95 ${cpuP95.toFixed(1)} ms, max ${Math.max(...runFrames).toFixed(1)} ms`);
 // The budget is on the app's own main-thread work per frame: in headless Chromium the gaps also
 // hold SwiftShader's software rasterising of every frame, which a GPU does elsewhere.
-const ok = stats.frame_cpu_ms_p95 <= BUDGET_MS;
-console.log(`app CPU per frame p95 <= ${BUDGET_MS} ms while running: ${ok ? 'PASS' : 'FAIL'} ` +
-            `(the max is the run's final summary, one frame at the end)`);
+const ok = cpuP95 <= BUDGET_MS;
+console.log(`app CPU per frame p95 <= ${BUDGET_MS} ms while running: ${ok ? 'PASS' : 'FAIL'}`);
 process.exitCode = ok ? 0 : 1;

@@ -93,9 +93,12 @@ EMSCRIPTEN_KEEPALIVE const char* mlwb_api_stats() {
         return std::vector<double>{q(0.5), q(0.95), q(1.0)};
     };
     const auto cpu = quantiles(a.frame_cpu_ms), ui = quantiles(a.frame_ui_ms);
+    // The same frames in the order drawn, oldest first (a benchmark picks the ones it caused).
+    std::vector<double> recent;
+    for (long long i = a.frames_drawn - n; i < a.frames_drawn; ++i) recent.push_back(a.frame_cpu_ms[i % 128]);
     return reply({{"frames", a.frames_drawn}, {"frame_cpu_ms_p50", cpu[0]}, {"frame_cpu_ms_p95", cpu[1]},
                   {"frame_cpu_ms_max", cpu[2]}, {"frame_ui_ms_p50", ui[0]}, {"frame_ui_ms_p95", ui[1]}, {"frame_ui_ms_max", ui[2]},
-                  {"frames_sampled", n},
+                  {"frames_sampled", n}, {"frame_cpu_ms_recent", recent},
                   {"text_input_active", ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput}});
 }
 
