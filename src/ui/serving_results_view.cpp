@@ -277,8 +277,10 @@ void draw_comparison(const ServingPanel& panel) {
                         (a.exact_percentiles ? " (exact)" : a.exact_mean ? " (exact mean)" : " (approximate)");
     else formula_head += ": not applicable";
     const ImVec2 size(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize(), 0);
-    if (ImGui::BeginTable("compare", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH, size)) {
-        ImGui::TableSetupColumn("");
+    if (ImGui::BeginTable("compare", 3, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH, size)) {
+        // Row names get a fixed width: an empty header would give them a stretch weight of ~0,
+        // and on a phone the names would wrap one letter per line.
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6.0f);
         ImGui::TableSetupColumn(formula_head.c_str());
         ImGui::TableSetupColumn(sim ? (panel.run.running ? "simulation (running)" : "simulation") : "simulation (pending)");
         ImGui::TableHeadersRow();
@@ -317,8 +319,8 @@ void draw_llm_results(const ServingPanel& panel, const Scenario& in) {
     const bool sim = panel.run.has_result && panel.run.result.has_llm;
     const SimResult& r = panel.run.result;
     const ImVec2 size(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize(), 0);
-    if (ImGui::BeginTable("llm", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH, size)) {
-        ImGui::TableSetupColumn("");
+    if (ImGui::BeginTable("llm", 3, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH, size)) {
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9.0f);
         ImGui::TableSetupColumn("roofline, lone request");
         ImGui::TableSetupColumn("simulation, under load");
         ImGui::TableHeadersRow();
