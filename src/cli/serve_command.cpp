@@ -106,7 +106,9 @@ bool read_numbers(const std::string& path, std::vector<double>& out, std::string
 }
 
 void print_human(const Scenario& s, const nlohmann::json& r) {
-    auto ms = [](const nlohmann::json& v) { return v.is_number() ? format_significant(v.get<double>(), 4) + " ms" : std::string("n/a"); };
+    auto ms = [](const nlohmann::json& v) {
+        return v.is_number() && std::isfinite(v.get<double>()) ? format_significant(v.get<double>(), 4) + " ms" : std::string("n/a");
+    };
     const auto& lat = r["latency_ms"];
     std::cout << (r["simulated"].get<bool>() ? "simulated " : "analytic ") << "latency: p50 " << ms(lat["p50"]) << ", p90 "
               << ms(lat["p90"]) << ", p99 " << ms(lat["p99"]) << ", p99.9 " << ms(lat["p999"]) << ", mean " << ms(lat["mean"]) << "\n";
@@ -117,7 +119,8 @@ void print_human(const Scenario& s, const nlohmann::json& r) {
     if (r.contains("slo")) {
         const auto& slo = r["slo"];
         std::cout << "SLO p" << format_shortest(s.slo.percentile) << " <= " << format_shortest(s.slo.latency_ms) << " ms: "
-                  << (slo["met"].get<bool>() ? "met" : "MISSED") << "\n";
+                  << (!slo["met"].is_boolean() ? "unknown (the formulas give no percentile here)"
+                      : slo["met"].get<bool>() ? "met" : "MISSED") << "\n";
     }
     if (r.contains("cost") && r["cost"]["per_month"].is_number())
         std::cout << "cost: $" << format_significant(r["cost"]["per_month"].get<double>(), 4) << " per month (" << s.cost.instance << ")\n";
@@ -132,6 +135,7 @@ void print_human(const Scenario& s, const nlohmann::json& r) {
 int run_serve(const std::vector<std::string>& args) {
     Scenario s;
     bool json_out = false, analytic_only = false, fail_on_slo = false;
+    bool mean_only = false, shape_given = false;  // which lognormal fit the flags describe
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         std::string v;
@@ -204,13 +208,19 @@ int run_serve(const std::vector<std::string>& args) {
         } else if (a == "--service-mean-ms") {
             ok = number(s.service.mean_ms);
             if (s.service.fit == serving::LognormalFit::P50P99) s.service.fit = serving::LognormalFit::MeanP99;
-        } else if (a == "--service-p99-ms") ok = number(s.service.p99_ms);
-        else if (a == "--service-p50-ms") {
+            mean_only = !shape_given;
+        } else if (a == "--service-p99-ms") {
+            ok = number(s.service.p99_ms);
+            shape_given = true, mean_only = false;
+            if (s.service.fit == serving::LognormalFit::MeanCv) s.service.fit = serving::LognormalFit::MeanP99;
+        } else if (a == "--service-p50-ms") {
             ok = number(s.service.p50_ms);
             s.service.fit = serving::LognormalFit::P50P99;
+            shape_given = true, mean_only = false;
         } else if (a == "--service-cv") {
             ok = number(s.service.cv);
             s.service.fit = serving::LognormalFit::MeanCv;
+            shape_given = true, mean_only = false;
         } else if (a == "--service-samples") {
             if (!value()) return fail("--service-samples needs a file name");
             std::string problem;
@@ -243,7 +253,9 @@ int run_serve(const std::vector<std::string>& args) {
         else return fail("unknown option '" + a + "' (see mlwb serve --help)");
         if (!ok) return 2;
     }
-    // The one-line form: a lognormal given only its mean keeps the app's p99; say which fit.
+    // A lognormal given only its mean takes the default CV (a p99 or median given with it picks
+    // those fits instead), rather than the app's default p99, which may sit below the mean.
+    if (mean_only) s.service.fit = serving::LognormalFit::MeanCv;
     const auto errors = serving::validate(s);
     if (!errors.empty()) {
         for (const auto& e : errors) std::cerr << "mlwb: " << flag_for(e.field) << ": " << e.message << "\n";
@@ -263,7 +275,7 @@ int run_serve(const std::vector<std::string>& args) {
     } else {
         print_human(s, out);
     }
-    if (fail_on_slo && out.contains("slo") && !out["slo"]["met"].get<bool>()) return 3;
+    if (fail_on_slo && out.contains("slo") && out["slo"]["met"].is_boolean() && !out["slo"]["met"].get<bool>()) return 3;
     return 0;
 }
 

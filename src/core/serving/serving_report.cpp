@@ -1,5 +1,6 @@
 #include "serving/serving_report.hpp"
 
+#include <cmath>
 #include <limits>
 
 #include "serving/cost.hpp"
@@ -34,7 +35,8 @@ json slo_json(const Scenario& s, double latency_at_percentile, double attainment
             {"percentile", s.slo.percentile},
             {"latency_at_percentile_ms", latency_at_percentile},
             {"attainment", attainment},
-            {"met", latency_at_percentile <= s.slo.latency_ms}};
+            // null when the formulas give no percentile (M/G/1, G/G/c): unknown, not missed
+            {"met", std::isnan(latency_at_percentile) ? json(nullptr) : json(latency_at_percentile <= s.slo.latency_ms)}};
 }
 
 double percentile_for_slo(const Percentiles& p, const std::vector<double>& curve, double percentile) {
