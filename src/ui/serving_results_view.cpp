@@ -12,6 +12,7 @@
 #include "plot.hpp"
 #include "serving/cost.hpp"
 #include "serving/llm.hpp"
+#include "serving/sim_stats.hpp"
 #include "serving_views.hpp"
 #include "theme.hpp"
 #include "util/format.hpp"
@@ -53,30 +54,6 @@ bool dark_theme() { return ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f;
 ImVec4 good_colour() { return dark_theme() ? ImVec4(0.40f, 0.85f, 0.50f, 1.0f) : ImVec4(0.05f, 0.50f, 0.20f, 1.0f); }
 
 // ---- the SLO percentile ------------------------------------------------------------------
-
-// The SLO's percentile of a latency summary: one of the reported percentiles when it is one of
-// them, otherwise interpolated in the 0..100 percentile curve (NaN when there is none).
-double at_percentile(const Percentiles& p, const std::vector<double>& curve, double percentile) {
-    if (percentile == 50) return p.p50;
-    if (percentile == 90) return p.p90;
-    if (percentile == 95) return p.p95;
-    if (percentile == 99) return p.p99;
-    if (percentile == 99.9) return p.p999;
-    if (curve.size() != 101 || !(percentile >= 0 && percentile <= 100)) return kNaN;
-    const auto lo = static_cast<std::size_t>(std::floor(percentile));
-    if (lo >= 100) return curve[100];
-    const double frac = percentile - static_cast<double>(lo);
-    return curve[lo] + frac * (curve[lo + 1] - curve[lo]);
-}
-
-double error_at_percentile(const PercentileErrors& e, double percentile) {
-    if (percentile == 50) return e.p50;
-    if (percentile == 90) return e.p90;
-    if (percentile == 95) return e.p95;
-    if (percentile == 99) return e.p99;
-    if (percentile == 99.9) return e.p999;
-    return kNaN;
-}
 
 std::string percentile_name(double percentile) { return "p" + format_shortest(percentile); }
 
@@ -164,8 +141,8 @@ Headline headline(const ServingPanel& panel, const Scenario& in) {
         const SimResult& r = panel.run.result;
         h.from_sim = true;
         h.partial = panel.run.running || panel.run.cancelled;
-        h.latency = at_percentile(r.latency_ms, r.latency_quantiles_ms, pct);
-        h.latency_ci = error_at_percentile(r.latency_ci, pct);
+        h.latency = latency_at_percentile(r.latency_ms, r.latency_quantiles_ms, pct);
+        h.latency_ci = named_percentile(r.latency_ci, pct);
         h.attainment = r.slo_attainment;
         h.utilization = r.utilization;
         h.replicas = r.mean_replicas;
@@ -175,7 +152,7 @@ Headline headline(const ServingPanel& panel, const Scenario& in) {
     }
     const AnalyticResult& a = panel.analytic;
     if (!a.applicable) return h;
-    h.latency = at_percentile(a.latency_ms, {}, pct);
+    h.latency = latency_at_percentile(a.latency_ms, {}, pct);
     h.utilization = a.utilization;
     h.replicas = in.fleet.replicas;
     h.cost = cost_of_fleet(in, in.fleet.replicas, a.stable ? in.arrival.rate_rps : 0.0);
@@ -371,7 +348,7 @@ void draw_cdf(const ServingPanel& panel, const Scenario& in) {
         plot::marker(r.latency_ms.p50, 0.5, plot::with_alpha(pal.muted), "p50");
         plot::marker(r.latency_ms.p99, 0.99, accent, "p99");
         if (in.slo.percentile != 99) {
-            const double v = at_percentile(r.latency_ms, r.latency_quantiles_ms, in.slo.percentile);
+            const double v = latency_at_percentile(r.latency_ms, r.latency_quantiles_ms, in.slo.percentile);
             plot::marker(v, in.slo.percentile / 100, accent, percentile_name(in.slo.percentile).c_str());
         }
         plot::end_plot();

@@ -11,6 +11,7 @@
 #include "golden.hpp"
 #include "serving/rng.hpp"
 #include "serving/samplers.hpp"
+#include "serving/sim_stats.hpp"
 #include "serving/simulator.hpp"
 
 using namespace mlwb::serving;
@@ -319,4 +320,17 @@ TEST_CASE("autoscaling follows the load and bills cold starts", "[serving][sim][
     CHECK(r.series.front().replicas < 5);  // it started from 2
     CHECK(r.mean_replicas > 2);
     CHECK(r.utilization == Approx(0.6).margin(0.12));
+}
+
+TEST_CASE("the latency at an SLO percentile: reported, interpolated, or from the curve", "[serving][sim]") {
+    const Percentiles p{10, 20, 30, 40, 58, 12};
+    std::vector<double> curve(101);
+    for (int i = 0; i <= 100; ++i) curve[static_cast<std::size_t>(i)] = 2.0 * i;
+    CHECK(latency_at_percentile(p, curve, 95) == 30);               // reported
+    CHECK(latency_at_percentile(p, curve, 99.45) == Approx(49));    // between p99 and p99.9
+    CHECK(latency_at_percentile(p, curve, 99.99) == 58);            // the most the summary holds
+    CHECK(latency_at_percentile(p, curve, 97.5) == Approx(195));    // from the curve
+    CHECK(std::isnan(latency_at_percentile(p, {}, 97.5)));          // the formulas have no curve
+    CHECK(named_percentile(PercentileErrors{1, 2, 3, 4, 5, 6}, 99.9) == 5);
+    CHECK(std::isnan(named_percentile(p, 97.5)));
 }

@@ -10,6 +10,7 @@
 #include "serving/analytic.hpp"
 #include "serving/cost.hpp"
 #include "serving/llm.hpp"
+#include "serving/sim_stats.hpp"
 #include "serving/simulator.hpp"
 #include "serving/validate.hpp"
 #include "util/format.hpp"
@@ -87,26 +88,6 @@ double replica_capacity_rps(const Scenario& s) {
     return mean_ms > 0 ? slots * 1000 / mean_ms : kInf;
 }
 
-// The named percentile of a latency summary; NaN when the SLO percentile is none of them.
-double named_percentile(const Percentiles& p, double percentile) {
-    if (percentile == 50) return p.p50;
-    if (percentile == 90) return p.p90;
-    if (percentile == 95) return p.p95;
-    if (percentile == 99) return p.p99;
-    if (percentile == 99.9) return p.p999;
-    return kNaN;
-}
-
-// The SLO percentile of a simulated latency sample, from what SimResult keeps: the named
-// percentiles when it is one of them, else the 101-point curve interpolated linearly.
-double sim_latency_at(const SimResult& r, double percentile) {
-    if (const double named = named_percentile(r.latency_ms, percentile); !std::isnan(named)) return named;
-    const auto& curve = r.latency_quantiles_ms;
-    if (curve.size() != 101) return kNaN;
-    const double x = std::clamp(percentile, 0.0, 100.0);
-    const auto i = static_cast<std::size_t>(std::min(99.0, std::floor(x)));
-    return curve[i] + (curve[i + 1] - curve[i]) * (x - static_cast<double>(i));
-}
 
 std::string money(double v) { return "$" + format_grouped(static_cast<std::int64_t>(std::llround(v))); }
 std::string ms_text(double v) {
@@ -396,7 +377,7 @@ struct CapacitySearch::Engine {
         const Scenario s = configured(eval_base, r.instances[l.instance], sim_replicas, l.max_batch);
         CapacityPoint p = point_for(l, sim_replicas);
         p.method = CapacityMethod::Simulation;
-        p.latency_ms = res.unstable ? kInf : sim_latency_at(res, s.slo.percentile);
+        p.latency_ms = res.unstable ? kInf : latency_at_percentile(res.latency_ms, res.latency_quantiles_ms, s.slo.percentile);
         p.p99_ms = res.unstable ? kInf : res.latency_ms.p99;
         if (std::isnan(p.latency_ms)) p.latency_ms = kInf;  // nothing answered
         p.utilization = res.utilization;

@@ -5,6 +5,7 @@
 
 #include "serving/cost.hpp"
 #include "serving/llm.hpp"
+#include "serving/sim_stats.hpp"
 #include "serving/validate.hpp"
 
 namespace mlwb::serving {
@@ -30,30 +31,15 @@ json cost_json(const CostSummary& c, const Scenario& s) {
     return j;
 }
 
-json slo_json(const Scenario& s, double latency_at_percentile, double attainment) {
+json slo_json(const Scenario& s, double latency, double attainment) {
     return {{"latency_ms", s.slo.latency_ms},
             {"percentile", s.slo.percentile},
-            {"latency_at_percentile_ms", latency_at_percentile},
+            {"latency_at_percentile_ms", latency},
             {"attainment", attainment},
             // null when the formulas give no percentile (M/G/1, G/G/c): unknown, not missed
-            {"met", std::isnan(latency_at_percentile) ? json(nullptr) : json(latency_at_percentile <= s.slo.latency_ms)}};
+            {"met", std::isnan(latency) ? json(nullptr) : json(latency <= s.slo.latency_ms)}};
 }
 
-double percentile_for_slo(const Percentiles& p, const std::vector<double>& curve, double percentile) {
-    if (percentile == 50) return p.p50;
-    if (percentile == 90) return p.p90;
-    if (percentile == 95) return p.p95;
-    if (percentile == 99) return p.p99;
-    if (percentile == 99.9) return p.p999;
-    if (percentile > 99 && percentile < 99.9) return p.p99 + (percentile - 99) / 0.9 * (p.p999 - p.p99);
-    if (percentile > 99.9) return p.p999;  // the closest the summary holds (a lower bound)
-    if (curve.size() != 101) return p.p99;
-    // Other percentiles from the 101-point curve, linearly between whole percentiles.
-    const double x = percentile;
-    const auto lo = static_cast<std::size_t>(x);
-    const double frac = x - static_cast<double>(lo);
-    return lo >= 100 ? curve[100] : curve[lo] + frac * (curve[lo + 1] - curve[lo]);
-}
 }  // namespace
 
 json percentiles_json(const Percentiles& p) {
@@ -74,7 +60,7 @@ json analytic_results_json(const Scenario& s, const AnalyticResult& a) {
     j["utilization"] = a.utilization;
     const double offered = s.arrival.rate_rps;
     j["throughput_rps"] = a.stable ? offered : std::numeric_limits<double>::quiet_NaN();
-    const double slo_latency = percentile_for_slo(a.latency_ms, {}, s.slo.percentile);
+    const double slo_latency = latency_at_percentile(a.latency_ms, {}, s.slo.percentile);
     j["slo"] = slo_json(s, slo_latency, std::numeric_limits<double>::quiet_NaN());
     j["cost"] = cost_json(cost_of_fleet(s, s.fleet.replicas, a.stable ? offered : 0), s);
     return j;
@@ -125,7 +111,7 @@ json serving_results_json(const Scenario& s, const AnalyticResult& a, const SimR
     j["sim_time_s"] = r.sim_time_s;
     j["unstable"] = r.unstable;
     j["seed"] = s.run.seed;
-    j["slo"] = slo_json(s, percentile_for_slo(r.latency_ms, r.latency_quantiles_ms, s.slo.percentile), r.slo_attainment);
+    j["slo"] = slo_json(s, latency_at_percentile(r.latency_ms, r.latency_quantiles_ms, s.slo.percentile), r.slo_attainment);
     j["cost"] = cost_json(cost_of_run(s, r), s);
     if (r.has_llm) {
         j["llm"] = {{"ttft_ms", percentiles_json(r.llm.ttft_ms)},

@@ -128,6 +128,16 @@ double batch_share_halfwidth(std::span<const double> values, int batches, double
     return halfwidth(sum, squares, batches);
 }
 
+double latency_at_percentile(const Percentiles& p, std::span<const double> curve, double percentile) {
+    if (const double named = named_percentile(p, percentile); !std::isnan(named)) return named;
+    if (percentile > 99 && percentile < 99.9) return p.p99 + (percentile - 99) / 0.9 * (p.p999 - p.p99);
+    if (percentile > 99.9) return p.p999;
+    if (curve.size() != 101 || !(percentile >= 0 && percentile <= 100)) return kNaN;
+    const auto lo = static_cast<std::size_t>(std::floor(percentile));
+    if (lo >= 100) return curve[100];
+    return curve[lo] + (percentile - static_cast<double>(lo)) * (curve[lo + 1] - curve[lo]);
+}
+
 std::vector<double> percentile_curve(std::span<const double> values) {
     if (values.empty()) return {};
     // A curve for drawing: from every k-th value when there are many (completion order is

@@ -3,6 +3,7 @@
 // 95 % confidence intervals from batch means.
 #pragma once
 
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -39,6 +40,24 @@ private:
 
 // The same for the share of values above `threshold` (e.g. the probability of waiting).
 double batch_share_halfwidth(std::span<const double> values, int batches, double threshold);
+
+// One of the reported percentiles (50, 90, 95, 99, 99.9) of a summary or of its errors;
+// NaN for any other percentile.
+template <class Summary>  // Percentiles or PercentileErrors
+double named_percentile(const Summary& s, double percentile) {
+    if (percentile == 50) return s.p50;
+    if (percentile == 90) return s.p90;
+    if (percentile == 95) return s.p95;
+    if (percentile == 99) return s.p99;
+    if (percentile == 99.9) return s.p999;
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+// The latency at an SLO's percentile: a reported percentile when it is one; between p99 and
+// p99.9 interpolated between them; above p99.9 the p99.9 (the most the summary holds, a lower
+// bound); otherwise read linearly from the 0..100 percentile curve (NaN without one), whose
+// top step would jump to the maximum.
+double latency_at_percentile(const Percentiles& p, std::span<const double> curve, double percentile);
 
 // The 0th, 1st, ..., 100th percentile: the latency CDF the panel draws (from a systematic
 // sample of 50,000 values when there are more; the reported percentiles are always exact).
