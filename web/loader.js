@@ -66,6 +66,11 @@
       return call('mlwb_api_set_state', ['string'], [typeof state === 'string' ? state : JSON.stringify(state)]);
     },
     results: function () { return call('mlwb_api_results'); },
+    // Data for the drift lens as if its file had been dropped: slot 'reference' or 'current'.
+    loadData: function (slot, text, name) {
+      return call('mlwb_api_load_drift', ['string', 'string', 'string'],
+                  [String(slot || ''), String(name || 'pasted.csv'), String(text)]);
+    },
     importSoul: function (text, name) {
       return call('mlwb_api_import_soul', ['string', 'string'], [String(name || 'pasted'), String(text)]);
     },

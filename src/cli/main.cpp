@@ -18,6 +18,7 @@
 #include "cli_io.hpp"
 #include "persona_command.hpp"
 #include "serve_command.hpp"
+#include "drift_command.hpp"
 #include "power/power_report.hpp"
 #include "state/power_state.hpp"
 #include "state/readout_state.hpp"
@@ -35,6 +36,7 @@ constexpr const char* kUsage = R"(usage: mlwb <command> [options]
 commands:
   power     A/B test power: sample size per arm, minimum detectable effect, or power
   serve     serving latency and cost: simulation or closed form (see mlwb serve --help)
+  drift     drift between a reference and current CSV, per column and over time (see mlwb drift --help)
   persona   souls (persona Markdown): parse, checklist, list, site (see mlwb persona --help)
 
 mlwb power options (defaults: the app's defaults; a --scenario file first, options after it override):
@@ -222,5 +224,6 @@ int main(int argc, char** argv) {
     if (command == "power") return run_power(args);
     if (command == "persona") return mlwb::cli::run_persona(args);
     if (command == "serve") return mlwb::cli::run_serve(args);
+    if (command == "drift") return mlwb::cli::run_drift(args);
     return fail("unknown command '" + command + "' (see mlwb --help)");
 }

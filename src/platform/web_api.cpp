@@ -112,6 +112,22 @@ EMSCRIPTEN_KEEPALIVE const char* mlwb_api_import_soul(const char* name, const ch
     return reply({{"ok", ok}, {"soul", ok ? model.state.guide.soul : ""}, {"message", model.guide_panel.import_message}});
 }
 
+// Drift lens data, as if the file had been dropped on the page: slot "reference", "current" or
+// "" (the first empty one); CSV text, or histogram JSON. Opens the drift lens.
+EMSCRIPTEN_KEEPALIVE const char* mlwb_api_load_drift(const char* slot, const char* name, const char* text) {
+    auto& model = mlwb::web::app().model;
+    const std::string s = slot ? slot : "";
+    const int index = s == "reference" ? 0 : s == "current" ? 1 : -1;
+    mlwb::ui::load_drift_text(model.drift, model.state.drift, index, name ? name : "pasted.csv", text ? text : "");
+    model.state.active = mlwb::state::InstrumentId::Drift;
+    mlwb::web::request_frames();
+    const int used = index >= 0 ? index : (model.drift.slots[1].version > 0 && model.drift.slots[1].loaded ? 1 : 0);
+    const auto& d = model.drift.slots[used];
+    return reply({{"ok", d.loaded || model.state.drift.source == mlwb::state::DriftSource::Histograms},
+                  {"rows", d.table.rows}, {"columns", d.table.columns.size()}, {"problems", d.table.problem_count},
+                  {"message", model.drift.message.empty() ? d.error : model.drift.message}});
+}
+
 EMSCRIPTEN_KEEPALIVE const char* mlwb_api_results() {
     return reply(mlwb::ui::active_results(mlwb::web::app().model));
 }

@@ -49,7 +49,7 @@ void install_listeners();                          // paste, hashchange, color s
 void notify_first_frame();                         // resolves window.mlwb.ready
 void mark(const char* name);                       // performance.mark, for start-up timings
 void open_url(const char* url);                    // a new tab, http/https/mailto only
-void pick_file();                                  // the file picker; the file arrives via mlwb_platform_on_file
+void pick_file(const char* accept);                // the file picker; the file arrives via mlwb_platform_file_begin or _on_file
 void download(const char* file_name, const char* mime, const std::string& text);
 }  // namespace browser
 

@@ -64,8 +64,32 @@ EM_JS(void, js_install_listeners, (), {
     });
     window.addEventListener("hashchange", function () { _mlwb_platform_on_hash_change(); });
     // Files: dropped anywhere on the page, or chosen in the picker (js_pick_file).
-    // Large files are not read at all: the engine is told the size and explains the limit.
+    // Data files for the drift lens are streamed in 1 MB slices, one per animation frame, so a
+    // 100 MB file loads with progress while the page keeps drawing and answering.
+    // Other large files are not read at all: the engine is told the size and explains the limit.
     Module["mlwbReceiveFile"] = function (file) {
+        var nn = lengthBytesUTF8(file.name) + 1, pname = _malloc(nn);
+        stringToUTF8(file.name, pname, nn);
+        var route = _mlwb_platform_file_begin(pname, file.size);
+        _free(pname);
+        if (route === 2) return;
+        if (route === 1) {
+            var slice = 1 << 20, at = 0;
+            var next = function () {
+                if (at >= file.size) { _mlwb_platform_file_end(); return; }
+                file.slice(at, at + slice).arrayBuffer().then(function (buffer) {
+                    var bytes = new Uint8Array(buffer), p = _malloc(bytes.length || 1);
+                    HEAPU8.set(bytes, p);
+                    _mlwb_platform_file_chunk(p, bytes.length);
+                    _free(p);
+                    at += bytes.length;
+                    if (bytes.length === 0) at = file.size;
+                    requestAnimationFrame(next);
+                }).catch(function () { _mlwb_platform_file_end(); });
+            };
+            next();
+            return;
+        }
         var read = file.size <= 16 * 1024 * 1024 ? file.text() : Promise.resolve("");
         read.then(function (text) {
             var n = lengthBytesUTF8(file.name) + 1, t = lengthBytesUTF8(text) + 1;
@@ -101,12 +125,13 @@ EM_JS(void, js_open_url, (const char* url), {
     try { window.open(u, "_blank", "noopener,noreferrer"); } catch (e) {}
 });
 
-// Text files only: a soul is Markdown. Read with File.text(); the wasm side gets name + text.
-EM_JS(void, js_pick_file, (), {
+// The picker for the file types the asking panel reads (souls: Markdown; the drift lens: CSV,
+// TSV, histogram JSON). The file goes through mlwbReceiveFile like a dropped one.
+EM_JS(void, js_pick_file, (const char* accept), {
     try {
         var input = document.createElement("input");
         input.type = "file";
-        input.accept = ".md,.markdown,.txt,text/markdown,text/plain";
+        input.accept = UTF8ToString(accept);
         input.addEventListener("change", function () {
             var f = input.files && input.files[0];
             if (f) Module["mlwbReceiveFile"](f);
@@ -154,7 +179,7 @@ void install_listeners() { js_install_listeners(); }
 void notify_first_frame() { js_notify_first_frame(); }
 void mark(const char* name) { js_mark(name); }
 void open_url(const char* url) { js_open_url(url); }
-void pick_file() { js_pick_file(); }
+void pick_file(const char* accept) { js_pick_file(accept); }
 void download(const char* file_name, const char* mime, const std::string& text) { js_download(file_name, mime, text.c_str()); }
 
 }  // namespace mlwb::web::browser

@@ -144,7 +144,7 @@ void request_frames(int count) {
 void serve_page_requests() {
     ui::PageRequests& page = g_app.model.page;
     if (!page.open_url.empty()) browser::open_url(page.open_url.c_str());
-    if (page.pick_file) browser::pick_file();
+    if (page.pick_file) browser::pick_file(page.pick_accept.c_str());
     for (const auto& d : page.downloads) browser::download(d.file_name.c_str(), d.mime.c_str(), d.text);
     page = ui::PageRequests{};
 }
@@ -221,6 +221,33 @@ EMSCRIPTEN_KEEPALIVE void mlwb_platform_on_paste(const char* text) {
 // A file the user picked or dropped on the page (web_browser.cpp reads it as text).
 EMSCRIPTEN_KEEPALIVE void mlwb_platform_on_file(const char* name, const char* text, double bytes) {
     mlwb::web::g_app.model.received_files.push_back({name ? name : "file", text ? text : "", static_cast<std::size_t>(bytes > 0 ? bytes : 0)});
+    mlwb::web::request_frames();
+}
+
+// A file streamed in slices (web_browser.cpp): CSV for the drift lens, read as it arrives so a
+// 100 MB file never sits in memory as text. Returns 1 when the lens takes the file, 2 when it
+// refuses it (too large: the message is in the panel), 0 when it is not a data file (then the
+// page reads it whole and hands it to mlwb_platform_on_file).
+EMSCRIPTEN_KEEPALIVE int mlwb_platform_file_begin(const char* name, double bytes) {
+    auto& m = mlwb::web::g_app.model;
+    const std::string file = name ? name : "file";
+    if (m.state.active != mlwb::state::InstrumentId::Drift && !mlwb::ui::is_data_file_name(file)) return 0;
+    if (file.size() > 5 && file.substr(file.size() - 5) == ".json") return 0;  // histograms: read whole
+    const bool ok = mlwb::ui::begin_drift_file(m.drift, m.state.drift, m.drift.picking_slot, file,
+                                                static_cast<std::size_t>(bytes > 0 ? bytes : 0));
+    m.drift.picking_slot = -1;
+    m.state.active = mlwb::state::InstrumentId::Drift;
+    mlwb::web::request_frames();
+    return ok ? 1 : 2;
+}
+
+EMSCRIPTEN_KEEPALIVE void mlwb_platform_file_chunk(const char* data, int length) {
+    mlwb::ui::feed_drift_file(mlwb::web::g_app.model.drift, std::string_view(data, length > 0 ? length : 0));
+    mlwb::web::request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE void mlwb_platform_file_end() {
+    mlwb::ui::end_drift_file(mlwb::web::g_app.model.drift);
     mlwb::web::request_frames();
 }
 

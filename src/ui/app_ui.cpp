@@ -1,5 +1,7 @@
 #include "app_ui.hpp"
 
+#include <cctype>
+
 #include "fonts.hpp"
 #include "imgui.h"
 #include "state/instruments.hpp"
@@ -63,6 +65,17 @@ void draw_notices(UiModel& m) {
 
 }  // namespace
 
+bool is_data_file_name(const std::string& name) {
+    auto ends_with = [&](const char* ext) {
+        const std::string e(ext);
+        if (name.size() < e.size()) return false;
+        for (std::size_t i = 0; i < e.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(name[name.size() - e.size() + i])) != e[i]) return false;
+        return true;
+    };
+    return ends_with(".csv") || ends_with(".tsv");
+}
+
 const char* theme_key(ThemeChoice t) {
     return t == ThemeChoice::Light ? "light" : t == ThemeChoice::Dark ? "dark" : "system";
 }
@@ -75,6 +88,7 @@ const nlohmann::json& active_results(UiModel& m) {
     switch (m.state.active) {
         case state::InstrumentId::Power: return power_panel_results(m.power, m.state.power, m.state.power_check);
         case state::InstrumentId::Serving: return serving_panel_results(m.serving, m.state.serving);
+        case state::InstrumentId::Drift: return drift_panel_results(m.drift, m.state.drift);
         case state::InstrumentId::Guide: return guide_results(m.guide_panel, m.guide, m.state.guide);
     }
     return power_panel_results(m.power, m.state.power, m.state.power_check);
@@ -103,9 +117,16 @@ void draw_app(UiModel& m) {
     const float max_width = ImGui::GetFontSize() * 48.0f;
     const float avail = ImGui::GetContentRegionAvail().x;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (avail < max_width ? avail : max_width));
-    // A file the user gave the page is a soul to import (the guide is the only instrument that
-    // reads files so far).
+    // A file the user gave the page: data for the drift lens when it is open or the file is a
+    // CSV, otherwise a soul to import into the guide.
     for (const auto& file : m.received_files) {
+        if (m.state.active == state::InstrumentId::Drift || is_data_file_name(file.name)) {
+            load_drift_text(m.drift, m.state.drift, m.drift.picking_slot, file.name, file.text);
+            m.drift.picking_slot = -1;
+            m.state.active = state::InstrumentId::Drift;
+            m.committed_edit = true;
+            continue;
+        }
         if (file.bytes > file.text.size() + 4) {  // not read: far over the limit
             m.guide_panel.import_failed = true;
             m.guide_panel.import_message = "Not imported: '" + file.name + "' is " + std::to_string(file.bytes / 1024) +
@@ -132,6 +153,13 @@ void draw_app(UiModel& m) {
                 m.committed_edit = true;
             }
             break;
+        case state::InstrumentId::Drift:
+            m.committed_edit |= draw_drift_panel(m.drift, m.state.drift, m.page);
+            if (draw_linked_items(m.guide, m.state.guide, "drift")) {
+                m.state.active = state::InstrumentId::Guide;
+                m.committed_edit = true;
+            }
+            break;
         case state::InstrumentId::Guide: {
             const GuideFrame frame = draw_guide_panel(m.guide_panel, m.guide, m.state.guide, m.page);
             m.committed_edit |= frame.committed;
@@ -146,6 +174,7 @@ void draw_app(UiModel& m) {
     ImGui::PopTextWrapPos();
     // A simulation advances only while its panel is drawn: frames keep coming while it is shown.
     if (m.state.active == state::InstrumentId::Serving) m.work_in_progress |= serving_panel_busy(m.serving);
+    if (m.state.active == state::InstrumentId::Drift) m.work_in_progress |= drift_panel_busy(m.drift);
     m.drawn_instrument = m.state.active;
     ImGui::End();
     sync_theme(m);  // a theme picked this frame applies from the next one

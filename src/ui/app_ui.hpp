@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "drift_panel.hpp"
 #include "guide_model.hpp"
 #include "guide_panel.hpp"
 #include "power_panel.hpp"
@@ -30,6 +31,7 @@ struct UiModel {
     bool theme_applied = false;
     PowerPanel power;
     ServingPanel serving;
+    DriftPanel drift;
     GuideModel guide;                   // souls and checklist progress (saved by the platform)
     GuidePanel guide_panel;
     PageRequests page;                  // links, file picker, downloads: for the platform after the frame
@@ -41,6 +43,9 @@ struct UiModel {
 };
 
 void draw_app(UiModel& m);
+
+// A file the drift lens reads whatever instrument is open (.csv, .tsv).
+bool is_data_file_name(const std::string& name);
 
 // Results of the active instrument (cached; recomputed only when its inputs change).
 const nlohmann::json& active_results(UiModel& m);

@@ -49,9 +49,6 @@ std::string rate_text(double rps) {
     return number(rps, 4) + "/s";
 }
 
-// The theme has no "good" colour: a green that reads on both backgrounds.
-bool dark_theme() { return ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f; }
-ImVec4 good_colour() { return dark_theme() ? ImVec4(0.40f, 0.85f, 0.50f, 1.0f) : ImVec4(0.05f, 0.50f, 0.20f, 1.0f); }
 
 // ---- the SLO percentile ------------------------------------------------------------------
 

@@ -8,6 +8,11 @@ Palette g_palette;
 
 const Palette& palette() { return g_palette; }
 
+ImVec4 good_colour() {
+    const bool dark = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f;
+    return dark ? ImVec4(0.40f, 0.85f, 0.50f, 1.0f) : ImVec4(0.05f, 0.50f, 0.20f, 1.0f);
+}
+
 bool theme_is_dark(ThemeChoice choice, bool system_prefers_dark) {
     return choice == ThemeChoice::Dark || (choice == ThemeChoice::System && system_prefers_dark);
 }

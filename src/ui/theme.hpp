@@ -20,6 +20,8 @@ struct Palette {
 
 void apply_theme(bool dark);
 const Palette& palette();
+// The palette has no "good" colour: a green that reads on the current background.
+ImVec4 good_colour();
 bool theme_is_dark(ThemeChoice choice, bool system_prefers_dark);
 
 }  // namespace mlwb::ui

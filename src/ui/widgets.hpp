@@ -34,7 +34,8 @@ bool input_string_multiline(const char* label, std::string& text, ImVec2 size);
 // What a panel asks of the page it runs in; the platform carries it out after the frame.
 struct PageRequests {
     std::string open_url;    // a safe link to open in a new tab
-    bool pick_file = false;  // show the browser's file picker (Markdown and text files)
+    bool pick_file = false;  // show the browser's file picker
+    std::string pick_accept = ".md,.markdown,.txt,text/markdown,text/plain";  // its file types
     struct Download {
         std::string file_name;
         std::string mime;

@@ -8,6 +8,9 @@
 #include "state/power_state.hpp"
 #include "state/readout_state.hpp"
 #include "state/serving_state.hpp"
+#include "state/drift_state.hpp"
+#include "drift/drift_report.hpp"
+#include "drift/synthetic.hpp"
 #include "state/json_fields.hpp"
 #include "state/url_hash.hpp"
 
@@ -21,6 +24,7 @@ nlohmann::json instrument_state_json(const AppState& s, InstrumentId id) {
             return j;
         }
         case InstrumentId::Serving: return serving_state_to_json(s.serving);
+        case InstrumentId::Drift: return drift_state_to_json(s.drift);
         case InstrumentId::Guide: return guide_state_to_json(s.guide);
     }
     return nlohmann::json::object();
@@ -42,6 +46,11 @@ std::vector<std::string> set_instrument_state(AppState& s, InstrumentId id, cons
         case InstrumentId::Serving: {
             auto decoded = serving_state_from_json(j);
             s.serving = std::move(decoded.value);
+            return decoded.notices;
+        }
+        case InstrumentId::Drift: {
+            auto decoded = drift_state_from_json(j);
+            s.drift = std::move(decoded.value);
             return decoded.notices;
         }
         case InstrumentId::Guide: {
@@ -78,10 +87,21 @@ nlohmann::json guide_results_json(const GuideState& g) {
     return {{"ok", false}, {"error", "no shipped soul with id '" + g.soul + "'"}};
 }
 
+nlohmann::json drift_results_json(const DriftState& d) {
+    if (d.source != DriftSource::Synthetic)
+        return {{"instrument", "drift"}, {"ok", false},
+                {"error", "no data loaded: the drift lens reads files in the page, never from a link"}};
+    const auto data = drift::generate_synthetic(synthetic_spec(d));
+    drift::DriftAnalysis analysis(data.reference, &data.current, d.settings);
+    analysis.run();
+    return drift::drift_report_json(analysis.result(), synthetic_source(d, data.reference), synthetic_source(d, data.current));
+}
+
 nlohmann::json instrument_results_json(const AppState& s, InstrumentId id) {
     switch (id) {
         case InstrumentId::Power: return power_instrument_results_json(s.power, power::solve(s.power), s.power_check);
         case InstrumentId::Serving: return serving::serving_results_json(s.serving, serving::analyze(s.serving), nullptr);
+        case InstrumentId::Drift: return drift_results_json(s.drift);
         case InstrumentId::Guide: return guide_results_json(s.guide);
     }
     return nlohmann::json::object();

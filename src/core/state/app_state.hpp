@@ -12,6 +12,7 @@
 #include "power/readout.hpp"
 #include "power/solve.hpp"
 #include "serving/scenario.hpp"
+#include "state/drift_state.hpp"
 #include "state/guide_state.hpp"
 #include "state/instruments.hpp"
 
@@ -22,6 +23,7 @@ struct AppState {
     power::PowerInputs power;
     power::ReadoutInputs power_check;  // "check a running test", part of the power instrument
     serving::Scenario serving;
+    DriftState drift;
     GuideState guide;
 };
 

@@ -5,9 +5,10 @@
 namespace mlwb::state {
 
 namespace {
-constexpr std::array<InstrumentInfo, 3> kInstruments{{
+constexpr std::array<InstrumentInfo, 4> kInstruments{{
     {InstrumentId::Power, "power", "Experiment power"},
     {InstrumentId::Serving, "serving", "Serving simulator"},
+    {InstrumentId::Drift, "drift", "Drift lens"},
     {InstrumentId::Guide, "guide", "Persona guide"},
 }};
 }

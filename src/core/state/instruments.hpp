@@ -7,7 +7,7 @@
 
 namespace mlwb::state {
 
-enum class InstrumentId { Power, Serving, Guide };
+enum class InstrumentId { Power, Serving, Drift, Guide };
 
 struct InstrumentInfo {
     InstrumentId id;
