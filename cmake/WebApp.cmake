@@ -38,6 +38,7 @@ add_custom_command(
   OUTPUT ${MLWB_SITE_DIR}/index.html ${MLWB_SITE_DIR}/icon.svg
   COMMAND ${CMAKE_COMMAND} -DINPUT=${PROJECT_SOURCE_DIR}/shell.html -DOUTPUT=${MLWB_SITE_DIR}/index.html
           -DWASM=${MLWB_SITE_DIR}/mlwb.wasm -DJS=${MLWB_SITE_DIR}/mlwb.js -DLOADER=${PROJECT_SOURCE_DIR}/web/loader.js
+          -DICON=${PROJECT_SOURCE_DIR}/assets/icon.svg
           -P ${PROJECT_SOURCE_DIR}/cmake/make_page.cmake
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PROJECT_SOURCE_DIR}/assets/icon.svg ${MLWB_SITE_DIR}/icon.svg
   DEPENDS mlwb_app ${PROJECT_SOURCE_DIR}/shell.html ${PROJECT_SOURCE_DIR}/web/loader.js

@@ -6,4 +6,11 @@ file(SHA256 "${JS}" js_hash)
 string(SUBSTRING "${wasm_hash}${js_hash}" 0 12 MLWB_BUILD_ID)
 file(SIZE "${WASM}" MLWB_WASM_BYTES)
 file(READ "${LOADER}" MLWB_LOADER_JS)
+# The icon inline as a data: URL: browsers fetch a page's icon again when its URL changes (every
+# edit writes the hash), and the drift lens promises no request at all once data is loaded.
+if(ICON)
+  file(READ "${ICON}" icon_hex HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "%\\1" MLWB_ICON_URL "${icon_hex}")
+  set(MLWB_ICON_URL "data:image/svg+xml,${MLWB_ICON_URL}")
+endif()
 configure_file("${INPUT}" "${OUTPUT}" @ONLY)

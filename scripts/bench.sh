@@ -5,6 +5,8 @@
 #   bench/persona.mjs persona parser: all souls parsed into checklists, native vs wasm
 #   bench/guide.mjs   persona guide: UI time per frame while a 25 kB soul scrolls (wasm, Chromium)
 #   bench/serving.mjs Serving simulator: requests/s native vs wasm vs SimPy
+#   bench/drift.mjs   Drift lens: 1M vs 1M metrics and CSV MB/s, native vs wasm vs scipy/numpy
+#   bench/drift_frames.mjs  Drift lens: a 100 MB CSV dropped on the page (load time, frame gaps)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -12,8 +14,8 @@ export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
 "$ROOT/scripts/setup.sh" test
 "$ROOT/scripts/build-site.sh" >/dev/null
 cmake --preset native >/dev/null
-cmake --build --preset native -j"$(nproc)" --target mlwb_power_bench mlwb_persona_bench mlwb_serving_bench >/dev/null
-cmake --build --preset wasm -j"$(nproc)" --target mlwb_power_bench mlwb_persona_bench mlwb_serving_bench >/dev/null
+cmake --build --preset native -j"$(nproc)" --target mlwb_power_bench mlwb_persona_bench mlwb_serving_bench mlwb_drift_bench >/dev/null
+cmake --build --preset wasm -j"$(nproc)" --target mlwb_power_bench mlwb_persona_bench mlwb_serving_bench mlwb_drift_bench >/dev/null
 status=0
 node "$ROOT/bench/budget.mjs" "$@" || status=1
 echo
@@ -26,4 +28,8 @@ echo
 node "$ROOT/bench/serving.mjs" || status=1
 echo
 node "$ROOT/bench/serving_frames.mjs" || status=1
+echo
+node "$ROOT/bench/drift.mjs" || status=1
+echo
+node "$ROOT/bench/drift_frames.mjs" || status=1
 exit $status

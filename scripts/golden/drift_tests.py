@@ -68,7 +68,7 @@ def num(v):
     return None if math.isnan(v) else v
 
 
-def two_sample(name, x, y, store_values=True, recipes=None):
+def two_sample(name, x, y, recipes=None):
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     case = {"name": name, "n1": int(x.size), "n2": int(y.size)}
@@ -226,7 +226,7 @@ def main():
     add(R("recipe asymp 150000x120000 levels", levels(150000, PHI, 200), levels(120000, PHI, 200, 1.0, 0.0, start=4000001)))
     add(R("recipe asymp 300000x200000 Pelz-Good", irwin(300000, W4), irwin(200000, W4, 1.0, 0.003, start=5000001)))
     add(R("recipe asymp 1000000x1000000 smirnov", irwin(1000000, W4), irwin(1000000, W4, 1.0, 0.0037, start=6000001)))
-    add(R("recipe asymp 1000000x400000 levels", levels(1000000, PHI, 1000), levels(400000, SQRT2M1, 1000, 1.0, 0.0)))
+    add(R("recipe asymp 400000x250000 levels", levels(400000, PHI, 1000), levels(250000, SQRT2M1, 1000, 1.0, 0.0)))
 
     # -- The distributions directly.
     kstwo = []

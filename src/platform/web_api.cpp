@@ -96,7 +96,14 @@ EMSCRIPTEN_KEEPALIVE const char* mlwb_api_stats() {
     // The same frames in the order drawn, oldest first (a benchmark picks the ones it caused).
     std::vector<double> recent;
     for (long long i = a.frames_drawn - n; i < a.frames_drawn; ++i) recent.push_back(a.frame_cpu_ms[i % 128]);
-    return reply({{"frames", a.frames_drawn}, {"frame_cpu_ms_p50", cpu[0]}, {"frame_cpu_ms_p95", cpu[1]},
+    // The drift lens's files: how far each has been read (a large file streams over many frames).
+    nlohmann::json slots = nlohmann::json::array();
+    for (const auto& slot : a.model.drift.slots)
+        slots.push_back({{"name", slot.name}, {"loading", slot.loading}, {"loaded", slot.loaded},
+                         {"bytes_total", slot.bytes_total}, {"bytes_read", slot.reader ? slot.reader->bytes_fed() : (slot.loaded ? slot.bytes_total : 0)},
+                         {"rows", slot.loaded ? slot.table.rows : (slot.reader ? slot.reader->rows_read() : 0)},
+                         {"problems", slot.table.problem_count}});
+    return reply({{"drift_slots", std::move(slots)}, {"drift_running", a.model.drift.running}, {"notices", notices_json(a.model.notices)},{"frames", a.frames_drawn}, {"frame_cpu_ms_p50", cpu[0]}, {"frame_cpu_ms_p95", cpu[1]},
                   {"frame_cpu_ms_max", cpu[2]}, {"frame_ui_ms_p50", ui[0]}, {"frame_ui_ms_p95", ui[1]}, {"frame_ui_ms_max", ui[2]},
                   {"frames_sampled", n}, {"frame_cpu_ms_recent", recent},
                   {"text_input_active", ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput}});

@@ -82,7 +82,7 @@ test('a state in the URL hash gives R\'s sample size in window.mlwb.results()', 
 test('the JS API lists instruments, round-trips state and reports results', async () => {
   const ctx = await freshContext();
   const { page } = await openApp(ctx, base);
-  assert.deepEqual(await page.evaluate(() => window.mlwb.instruments()), ['power', 'serving', 'guide']);
+  assert.deepEqual(await page.evaluate(() => window.mlwb.instruments()), ['power', 'serving', 'drift', 'guide']);
   const set = await page.evaluate(() => window.mlwb.setState({ instrument: 'power', state: { v: 1, baseline: 0.5, target: 0.75, power: 0.9 } }));
   assert.equal(set.ok, true);
   const r = await page.evaluate(() => window.mlwb.results());

@@ -86,8 +86,12 @@ ColumnView make_column_view(const ColumnPair& p) {
         }
         view.reference_quantiles = quantiles_of(a);
         view.current_quantiles = quantiles_of(b);
-        // Freedman–Diaconis on the pooled interquartile range, bounded so the plot stays legible.
-        const double lo = std::min(a.front(), b.front()), hi = std::max(a.back(), b.back());
+        // Freedman–Diaconis on the larger interquartile range, bounded so the plot stays legible,
+        // over the central 99 % of either sample: one far outlier would squeeze the rest into a
+        // single bar (the quantile table still shows min and max).
+        const double lo = std::min(sorted_quantile(a, 0.005), sorted_quantile(b, 0.005));
+        const double hi = std::max(sorted_quantile(a, 0.995), sorted_quantile(b, 0.995));
+        view.clipped = lo > std::min(a.front(), b.front()) || hi < std::max(a.back(), b.back());
         const double iqr = std::max(view.reference_quantiles.p75 - view.reference_quantiles.p25,
                                     view.current_quantiles.p75 - view.current_quantiles.p25);
         const double n = double(a.size() + b.size());

@@ -19,9 +19,10 @@ struct ColumnView {
     // Numeric: ECDF steps (x ascending, y in [0, 1]) of each side, and where they differ most.
     std::vector<double> ecdf_x_reference, ecdf_y_reference, ecdf_x_current, ecdf_y_current;
     double ks_x = 0, ks_reference = 0, ks_current = 0;
-    // Display histogram: shares per bin (Freedman–Diaconis width on the pooled data, 8 to 60
-    // bins; not the metric bins, which follow Evidently's Sturges rule).
+    // Display histogram: shares per bin (Freedman–Diaconis width, 8 to 60 bins, over the central
+    // 99 % of the values; not the metric bins, which follow Evidently's Sturges rule).
     std::vector<double> edges, reference_share, current_share;
+    bool clipped = false;  // the bins cover the central 99 % of the values, not all of them
     Quantiles reference_quantiles, current_quantiles;
     // Categorical: the largest categories by either share (at most 30), the rest as "other".
     std::vector<std::string> categories;

@@ -12,7 +12,13 @@ namespace mlwb::drift {
 // "NaN", "null", "None", "-" and "?" (the last is what the UCI repository's files use).
 // Anything else is a value; "nan" as a number would only be dropped later anyway.
 bool is_missing_token(std::string_view text);
-inline constexpr std::size_t kLongestMissingToken = 4;
+// A quick filter for the hot path: false for (almost) every value.
+inline bool may_be_missing_token(std::string_view text) {
+    if (text.empty()) return true;
+    if (text.size() > 4) return false;
+    const char first = static_cast<char>(text[0] | 0x20);  // ASCII lower case; '-', '?', '#' unchanged
+    return first == 'n' || first == '-' || first == '?' || first == '#';
+}
 
 // "true"/"false" and "yes"/"no", ignoring ASCII case: 1 or 0. Not "0"/"1" (those keep a
 // column Integer) and not single letters ("t", "y", "f", "n" are as often grades or codes).

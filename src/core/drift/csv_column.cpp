@@ -45,30 +45,31 @@ std::uint64_t mix(std::uint64_t h) {
     return h;
 }
 
-std::uint32_t check_of(std::uint64_t hash, std::size_t size) {
-    return static_cast<std::uint32_t>(hash >> 40) << 8 | static_cast<std::uint32_t>(size < 255 ? size : 255);
+constexpr std::uint32_t kIndexBits = 24;  // kMaxCategories + 1 fits
+constexpr std::uint32_t kIndexMask = (1u << kIndexBits) - 1;
+
+std::uint32_t entry_of(std::size_t index, std::size_t size) {
+    return static_cast<std::uint32_t>(size < 255 ? size : 255) << kIndexBits | static_cast<std::uint32_t>(index + 1);
 }
 
-void store_missing(BlockStore<double>& numbers, std::size_t count) {
+void store_missing(ValueStore<double>& numbers, std::size_t count) {
     for (std::size_t i = 0; i < count; ++i) numbers.push(std::numeric_limits<double>::quiet_NaN());
 }
 
 }  // namespace
 
 template <class T>
-void BlockStore<T>::new_block() {
+void ValueStore<T>::next_block() {
     const std::size_t size = last_block_size_ == 0 ? kFirstBlock : std::min(last_block_size_ * 2, kLargestBlock);
     blocks_.emplace_back(new T[size]);
     last_block_size_ = size;
     cursor_ = blocks_.back().get();
-    block_end_ = cursor_ + size;
+    end_ = cursor_ + size;
 }
 
 template <class T>
-std::vector<T> BlockStore<T>::to_vector() {
-    std::vector<T> values;
-    values.reserve(size_);
-    std::size_t left = size_, block_size = kFirstBlock;
+void ValueStore<T>::gather(std::vector<T>& values, std::size_t left) {
+    std::size_t block_size = kFirstBlock;
     for (auto& block : blocks_) {
         const std::size_t take = std::min(left, block_size);
         values.insert(values.end(), block.get(), block.get() + take);
@@ -76,20 +77,49 @@ std::vector<T> BlockStore<T>::to_vector() {
         left -= take;
         block_size = std::min(block_size * 2, kLargestBlock);
     }
+    std::vector<std::unique_ptr<T[]>>().swap(blocks_);
+    last_block_size_ = 0;
+}
+
+template <class T>
+void ValueStore<T>::reserve(std::size_t count) {
+    if (count <= size_ || count <= first_.size()) return;
+    const std::size_t in_first = std::min(size_, first_.size());
+    std::vector<T> values;
+    values.reserve(count);
+    values.assign(first_.begin(), first_.begin() + static_cast<std::ptrdiff_t>(in_first));
+    gather(values, size_ - in_first);
+    values.resize(count);
+    first_.swap(values);
+    cursor_ = first_.data() + size_;
+    end_ = first_.data() + count;
+}
+
+template <class T>
+std::vector<T> ValueStore<T>::to_vector() {
+    const std::size_t in_first = std::min(size_, first_.size());
+    std::vector<T> values;
+    values.swap(first_);
+    values.resize(in_first);  // smaller: no copy
+    if (!blocks_.empty()) {
+        values.reserve(size_);
+        gather(values, size_ - in_first);
+    }
     release();
     return values;
 }
 
 template <class T>
-void BlockStore<T>::release() {
+void ValueStore<T>::release() {
+    std::vector<T>().swap(first_);
     std::vector<std::unique_ptr<T[]>>().swap(blocks_);
     last_block_size_ = 0;
-    cursor_ = block_end_ = nullptr;
     size_ = 0;
+    cursor_ = end_ = nullptr;
 }
 
-template class BlockStore<double>;
-template class BlockStore<std::uint32_t>;
+template class ValueStore<double>;
+template class ValueStore<std::uint32_t>;
 
 std::uint64_t TextDictionary::hash(std::string_view text) {
     const char* p = text.data();
@@ -117,9 +147,9 @@ void TextDictionary::grow_table() {
     std::vector<Slot> slots(slots_.empty() ? 16 : slots_.size() * 2);
     const std::size_t mask = slots.size() - 1;
     for (const Slot& slot : slots_) {
-        if (slot.index == 0) continue;
-        std::size_t at = hash(text(slot.index - 1)) & mask;
-        while (slots[at].index != 0) at = (at + 1) & mask;
+        if (slot.entry == 0) continue;
+        std::size_t at = slot.hash & mask;
+        while (slots[at].entry != 0) at = (at + 1) & mask;
         slots[at] = slot;
     }
     slots_.swap(slots);
@@ -130,33 +160,35 @@ std::uint32_t TextDictionary::find_or_add(std::string_view text_in, std::uint64_
     const std::size_t n = text_in.size();
     const bool is_short = n <= kShortText;
     const std::uint64_t word = is_short ? pack_short(text_in.data(), n) : 0;
-    const std::uint32_t check = check_of(h, n);
+    const auto hash32 = static_cast<std::uint32_t>(h);
+    const std::uint32_t length_bits = entry_of(0, n) & ~kIndexMask;
     std::size_t mask = slots_.size() - 1;
     std::size_t at = h & mask;
     for (;; at = (at + 1) & mask) {
         const Slot& slot = slots_[at];
-        if (slot.index == 0) break;
-        if (slot.check != check) continue;
+        if (slot.entry == 0) break;
+        if (slot.hash != hash32 || (slot.entry & ~kIndexMask) != length_bits) continue;
+        const std::uint32_t index = (slot.entry & kIndexMask) - 1;
         if (is_short) {
-            if (slot.word == word) return slot.index - 1;
+            if (slot.word == word) return index;
             continue;
         }
-        // Equal checks mean equal lengths below 255; longer texts compare their arena spans.
-        const std::size_t stored = n < 255 ? n : ends_[slot.index - 1] - slot.word;
-        if (stored == n && std::memcmp(arena_.data() + slot.word, text_in.data(), n) == 0) return slot.index - 1;
+        // Equal length bits mean equal lengths below 255; longer texts compare their arena spans.
+        const std::size_t stored = n < 255 ? n : ends_[index] - slot.word;
+        if (stored == n && std::memcmp(arena_.data() + slot.word, text_in.data(), n) == 0) return index;
     }
-    if (ends_.size() >= limit) return kFull;
+    if (ends_.size() >= limit || ends_.size() >= kIndexMask - 1) return kFull;
     if ((ends_.size() + 1) * 2 > slots_.size()) {  // keep the table at most half full
         grow_table();
         mask = slots_.size() - 1;
-        for (at = h & mask; slots_[at].index != 0;) at = (at + 1) & mask;
+        for (at = h & mask; slots_[at].entry != 0;) at = (at + 1) & mask;
     }
-    const auto index = static_cast<std::uint32_t>(ends_.size());
+    const std::size_t index = ends_.size();
     const std::size_t offset = arena_.size();
     arena_.append(text_in);
     ends_.push_back(arena_.size());
-    slots_[at] = Slot{is_short ? word : offset, index + 1, check};
-    return index;
+    slots_[at] = Slot{is_short ? word : offset, entry_of(index, n), hash32};
+    return static_cast<std::uint32_t>(index);
 }
 
 bool ColumnBuilder::read_value(std::string_view text, double& value) {
@@ -204,7 +236,7 @@ void ColumnBuilder::store_leading_missing() {
 }
 
 void ColumnBuilder::add(std::string_view text, std::uint64_t hash) {
-    if (text.size() <= kLongestMissingToken && is_missing_token(text)) {
+    if (may_be_missing_token(text) && is_missing_token(text)) {
         add_missing();
         return;
     }
@@ -212,7 +244,15 @@ void ColumnBuilder::add(std::string_view text, std::uint64_t hash) {
     ++values_;
     if (keep_numbers_) {
         double value = 0.0;
-        if (read_value(text, value)) {
+        bool read = false;
+        if ((possible_ & ~(kInteger | kNumeric)) == 0) {  // numbers so far: the common case, directly
+            const NumberSyntax syntax = parse_csv_number(text, value);
+            read = syntax != NumberSyntax::None;
+            possible_ = !read ? 0 : syntax == NumberSyntax::Integer ? possible_ : kNumeric;
+        } else {
+            read = read_value(text, value);
+        }
+        if (read) {
             numbers_.push(value);
         } else {
             drop_numbers();
@@ -226,6 +266,12 @@ void ColumnBuilder::add(std::string_view text, std::uint64_t hash) {
             codes_.push(code);
         }
     }
+}
+
+void ColumnBuilder::reserve(std::size_t rows) {
+    if (values_ == 0) return;  // nothing stored yet: the column may stay empty
+    if (keep_numbers_) numbers_.reserve(rows);
+    if (keep_codes_) codes_.reserve(rows);
 }
 
 void ColumnBuilder::add_missing() {

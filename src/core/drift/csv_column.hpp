@@ -14,27 +14,32 @@
 
 namespace mlwb::drift {
 
-// Append-only storage in blocks (1024 values, doubling up to 65536): growing never copies and
-// leaves at most one block part-empty; to_vector() makes the one exact-size copy at the end.
+// Append-only storage for one value per row. With reserve() (the reader's estimate of the
+// rows, from the file's size) the values go straight into the vector the Column will own;
+// beyond it, or without it, into blocks (1024 values, doubling up to 65536): growing never
+// copies, and to_vector() makes the one copy at the end.
 template <class T>
-class BlockStore {
+class ValueStore {
 public:
     void push(T value) {
-        if (cursor_ == block_end_) new_block();
+        if (cursor_ == end_) next_block();
         *cursor_++ = value;
         ++size_;
     }
     std::size_t size() const { return size_; }
+    void reserve(std::size_t count);
     std::vector<T> to_vector();  // and empties the store
     void release();
 
 private:
-    void new_block();
+    void next_block();
+    void gather(std::vector<T>& values, std::size_t count);  // appends the `count` values in blocks_, frees them
+    std::vector<T> first_;  // holds the first first_.size() values (zero-filled ahead)
     std::vector<std::unique_ptr<T[]>> blocks_;
     std::size_t last_block_size_ = 0;
-    T* cursor_ = nullptr;
-    T* block_end_ = nullptr;
     std::size_t size_ = 0;
+    T* cursor_ = nullptr;
+    T* end_ = nullptr;
 };
 
 // Distinct texts in first-seen order. An open-addressing table of 16-byte slots holds each
@@ -46,14 +51,8 @@ public:
     static constexpr std::uint32_t kFull = 0xffffffffu;
 
     static std::uint64_t hash(std::string_view text);
-    // Inline on purpose: as an out-of-line call GCC finds it has no effect and deletes it.
-    void prefetch(std::uint64_t hash) const {
-#if defined(__GNUC__)
-        if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
-#else
-        (void)hash;
-#endif
-    }
+    // Where find_or_add() starts looking for a text of this hash (null while the table is empty).
+    const void* home_slot(std::uint64_t hash) const { return slots_.empty() ? nullptr : &slots_[hash & (slots_.size() - 1)]; }
     // The index of `text` (whose hash() is given), added if new; kFull (nothing added) when it
     // would be entry number `limit` + 1.
     std::uint32_t find_or_add(std::string_view text, std::uint64_t hash, std::size_t limit);
@@ -64,8 +63,8 @@ public:
 private:
     struct Slot {
         std::uint64_t word = 0;   // the text (<= 8 bytes, see pack_short) or its arena offset
-        std::uint32_t index = 0;  // entry + 1; 0 = free
-        std::uint32_t check = 0;  // hash bits 40..63, then min(length, 255)
+        std::uint32_t entry = 0;  // min(length, 255) << 24 | (index + 1); 0 = free
+        std::uint32_t hash = 0;   // the hash's low 32 bits: the home slot, also after growing
     };
     void grow_table();
 
@@ -81,11 +80,15 @@ public:
     std::uint64_t prepare(std::string_view text) const {
         if (!keep_codes_) return 0;
         const std::uint64_t hash = TextDictionary::hash(text);
-        dictionary_.prefetch(hash);
+#if defined(__GNUC__)
+        // Here and not in a void helper: GCC deems such a helper free of effects and drops the call.
+        if (const void* slot = dictionary_.home_slot(hash)) __builtin_prefetch(slot);
+#endif
         return hash;
     }
     void add(std::string_view text, std::uint64_t hash);  // one cell, trimmed if it was unquoted
     void add_missing();                                   // a cell the record did not have
+    void reserve(std::size_t rows);                       // the expected rows, for the values kept
     Column finish(std::string name);                      // the builder is spent afterwards
 
 private:
@@ -101,8 +104,8 @@ private:
     std::size_t values_ = 0;           // non-missing cells
     std::size_t missing_ = 0;
     std::size_t leading_missing_ = 0;  // missing cells before the first value: stored only then
-    BlockStore<double> numbers_;
-    BlockStore<std::uint32_t> codes_;
+    ValueStore<double> numbers_;
+    ValueStore<std::uint32_t> codes_;
     TextDictionary dictionary_;
 };
 

@@ -16,9 +16,9 @@ inline constexpr std::size_t kDelimiterSampleLines = 30;
 // Each candidate splits the sample into records (quotes respected: a quote opens a field
 // only at its start, "" is a quote inside one) and counts its delimiters outside quotes. A
 // candidate must appear in the first record; the one whose count in the first record is
-// matched by the largest share of records wins, ties in the order ',', ';', '\t'. A complete
-// record cut off by the sample's end is not counted, unless it is the only one. No candidate
-// in the first record: ','.
+// matched by the largest share of records wins, ties in the order ',', ';', '\t'. A record
+// cut off by the sample's end is not counted, unless it is the only one. No candidate in the
+// first record: ','.
 char detect_delimiter(std::string_view text, bool is_whole_file);
 
 }  // namespace mlwb::drift

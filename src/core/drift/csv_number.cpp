@@ -67,6 +67,32 @@ NumberSyntax parse_csv_number(std::string_view text, double& value) {
         ++p;
     }
     if (p == end) return NumberSyntax::None;
+
+    // The common case first, in one pass: [+-]digits[.digits] with at most 19 digits in all
+    // (leading zeros included) and a value below 2^53 -- one division or none.
+    if (static_cast<std::size_t>(end - p) <= kMaxMantissaDigits + 1) {
+        std::uint64_t mantissa = 0;
+        const char* dot = nullptr;
+        const char* q = p;
+        for (; q != end; ++q) {
+            const unsigned digit = static_cast<unsigned>(static_cast<unsigned char>(*q)) - unsigned{'0'};
+            if (digit < 10) {
+                mantissa = mantissa * 10 + digit;
+            } else if (*q == '.' && dot == nullptr) {
+                dot = q;
+            } else {
+                break;
+            }
+        }
+        const std::size_t digits = static_cast<std::size_t>(q - p) - (dot != nullptr);
+        if (q == end && digits != 0 && digits <= kMaxMantissaDigits && mantissa <= kMaxExactInteger) {
+            const std::size_t decimals = dot == nullptr ? 0 : static_cast<std::size_t>(end - dot - 1);
+            double magnitude = static_cast<double>(mantissa);
+            if (decimals != 0) magnitude /= kExactPow10[decimals];  // decimals <= 19: exact power of ten
+            value = negative ? -magnitude : magnitude;
+            return dot == nullptr ? NumberSyntax::Integer : NumberSyntax::Decimal;
+        }
+    }
     if (!is_digit(*p) && *p != '.') {
         const std::string_view word(p, static_cast<std::size_t>(end - p));
         if (!equals_ignoring_case(word, "inf") && !equals_ignoring_case(word, "infinity")) return NumberSyntax::None;

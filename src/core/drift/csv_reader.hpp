@@ -60,6 +60,9 @@ struct CsvOptions {
     char delimiter = 0;  // 0 = detect among , ; \t (also for '"', '\n' or '\r', which cannot be one)
     bool header = true;  // false: columns are named column_1, column_2, ...
     std::size_t max_problems = 200;
+    // The file's size in bytes when known (File.size; read_csv passes the text's): after the
+    // first rows the columns reserve room for the rows expected, instead of growing and copying.
+    std::size_t size_hint = 0;
 };
 
 struct Table {

@@ -21,6 +21,7 @@ double smirnov(long long n, double x);
 
 // P(D_n <= d) by the Durbin matrix method (Marsaglia, Tsang & Wang 2003): exact, and the
 // method scipy uses for small n·d. Exposed for tests; ks_2samp reaches it via kstwo_sf.
+// The matrix has 2·ceil(n d) - 1 rows: NaN when ceil(n d) > 128 (kstwo_sf needs at most 59).
 double kolmogorov_cdf_durbin(long long n, double d);
 
 // The exact null probability P(D_{n,n} >= h/n) of the two-sample statistic for equal sample

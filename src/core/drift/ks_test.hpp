@@ -15,7 +15,7 @@ namespace mlwb::drift {
 // n = round(n1 n2 / (n1 + n2)); also that fallback when the exact equal-size sum rounds above 1.
 // An empty sample gives NaN for both.
 // Cost: one merge walk, O(n1 + n2), plus the p-value: O(1) to O(n) except the exact
-// unequal-size path, O(n1 n2) in the worst case (about 0.2 s at 10 000 x 9 999).
+// unequal-size path, O(n1 · min(n2, 2 D n2)): ~0.15 s at 10 000 x 9 999 with D near 1.
 TestResult ks_2samp(std::span<const double> x_sorted, std::span<const double> y_sorted);
 
 }  // namespace mlwb::drift
