@@ -6,7 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-export const FIRST_LOAD_BUDGET_GZIP = 600_000;  // bytes, issue #2: shell + one instrument
+export const FIRST_LOAD_BUDGET_GZIP = 700_000;  // bytes, issue #8: every instrument in one download (issue #2 allowed 600 kB for the shell with one)
 
 // What index.html loads before the first frame; bench/budget.mjs checks this list against the
 // requests Chromium actually makes.

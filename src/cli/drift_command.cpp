@@ -179,6 +179,7 @@ bool read_table(const std::string& path, char delimiter, drift::Table& out, drif
     }
     drift::CsvOptions options;
     options.delimiter = delimiter;
+    options.size_hint = text.size();  // columns reserve once instead of growing
     drift::CsvReader reader(options);
     constexpr std::size_t kChunk = 1 << 20;
     for (std::size_t at = 0; at < text.size(); at += kChunk)

@@ -8,6 +8,7 @@
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/trigamma.hpp>
 
+#include "drift/merge_walk.hpp"
 #include "drift/numpy_sum.hpp"
 
 namespace mlwb::drift {
@@ -16,33 +17,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// np.sum's order for values that arrive one at a time: numpy adds 8192-value blocks, each
-// summed pairwise, left to right, so one block of buffer reproduces it bit for bit.
-class StreamingNumpySum {
-public:
-    StreamingNumpySum() : storage_(kBlock), block_(storage_.data()) {}
-    void add(double v) {
-        block_[filled_++] = v;
-        if (filled_ == kBlock) flush();
-    }
-    double total() {
-        flush();
-        return total_;
-    }
-
-private:
-    static constexpr std::size_t kBlock = 8192;
-    void flush() {
-        if (filled_ == 0) return;
-        const double* block = block_;
-        total_ += numpy_sum_of(filled_, [block](std::size_t i) __attribute__((always_inline)) { return block[i]; });
-        filled_ = 0;
-    }
-    std::vector<double> storage_;
-    double* block_;  // storage_.data(): a plain pointer keeps add() cheap in unoptimized and -Os builds
-    std::size_t filled_ = 0;
-    double total_ = 0.0;
-};
 
 // Table 2 of Scholz & Stephens for k = 2 samples (m = k - 1 = 1): critical values
 // b0 + b1/sqrt(m) + b2/m at the significance levels below, evaluated as scipy does.
@@ -60,30 +34,6 @@ double critical_value(int i) { return kB0[i] + kB1[i] / 1.0 + kB2[i] / 1; }
 // (the midrank EDF of x). For two samples the second sample's term is identical: with
 // M'_j = B_j - M_j and n_2 = N - n_1, N M'_j - B_j n_2 = -(N M_j - B_j n_1), and every quantity
 // is an exact multiple of 1/2, so its square is the same double.
-// Calls on_value(i, j) once per distinct pooled value, after every copy of it has been consumed
-// from both samples: i = #(x <= value), j = #(y <= value). Branch-free merge step (clamped
-// reads instead of bounds branches) because with continuous data which sample supplies the
-// next value is a coin flip the branch predictor cannot learn. (always_inline: emscripten's -Os
-// build adds -fno-inline-functions, and a call per value doubles the cost of the walk.)
-template <class OnValue>
-[[gnu::always_inline]] inline void for_each_distinct(std::span<const double> x, std::span<const double> y, OnValue on_value) {
-    const std::size_t n1 = x.size(), n2 = y.size();
-    const double* xp = x.data();
-    const double* yp = y.data();
-    std::size_t i = 0, j = 0;
-    while (i + j < n1 + n2) {
-        const bool x_left = i < n1, y_left = j < n2;
-        const double a = xp[x_left ? i : n1 - 1], b = yp[y_left ? j : n2 - 1];
-        const bool take_x = x_left & (!y_left | !(b < a));
-        const double v = take_x ? a : b;
-        i += take_x;
-        j += !take_x;
-        // !(next > v) rather than next == v: a NaN that slipped through is consumed, not looped on.
-        const double next_a = xp[i < n1 ? i : n1 - 1], next_b = yp[j < n2 ? j : n2 - 1];
-        if (((i < n1) & !(next_a > v)) | ((j < n2) & !(next_b > v))) continue;
-        on_value(i, j);
-    }
-}
 
 struct DistinctSum {
     double sum;

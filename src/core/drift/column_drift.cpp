@@ -9,6 +9,7 @@
 #include "drift/distance.hpp"
 #include "drift/divergence.hpp"
 #include "drift/ks_test.hpp"
+#include "drift/merge_walk.hpp"
 
 namespace mlwb::drift {
 namespace {
@@ -16,21 +17,13 @@ namespace {
 // A numeric column seen as categories: one bucket per distinct value (merge walk over the two
 // sorted samples), values in ascending order as Python would sort them.
 void numeric_value_counts(const ColumnPair& p, std::vector<double>& ref_counts, std::vector<double>& cur_counts) {
-    const auto& a = p.reference;
-    const auto& b = p.current;
-    std::size_t i = 0, j = 0;
-    while (i < a.size() || j < b.size()) {
-        double v;
-        if (j >= b.size() || (i < a.size() && a[i] <= b[j]))
-            v = a[i];
-        else
-            v = b[j];
-        double nr = 0, nc = 0;
-        while (i < a.size() && a[i] == v) ++i, ++nr;
-        while (j < b.size() && b[j] == v) ++j, ++nc;
-        ref_counts.push_back(nr);
-        cur_counts.push_back(nc);
-    }
+    std::size_t prev_i = 0, prev_j = 0;
+    for_each_distinct(p.reference, p.current, [&](std::size_t i, std::size_t j) {
+        ref_counts.push_back(static_cast<double>(i - prev_i));
+        cur_counts.push_back(static_cast<double>(j - prev_j));
+        prev_i = i;
+        prev_j = j;
+    });
 }
 
 // Distinct values up to which a numeric column also gets the count tests (chi-square, z):

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "drift/merge_walk.hpp"
 #include "drift/sort_values.hpp"
 
 namespace mlwb::drift {
@@ -161,20 +162,8 @@ std::string make_column_pair(const Column& reference, RowSelection reference_row
 }
 
 std::size_t distinct_numeric_values(const ColumnPair& pair) {
-    // Merge walk over the two sorted samples, counting value changes.
-    const auto& a = pair.reference;
-    const auto& b = pair.current;
-    std::size_t i = 0, j = 0, distinct = 0;
-    bool any = false;
-    double last = 0;
-    while (i < a.size() || j < b.size()) {
-        const double v = (j >= b.size() || (i < a.size() && a[i] <= b[j])) ? a[i++] : b[j++];
-        if (!any || v != last) {
-            ++distinct;
-            last = v;
-            any = true;
-        }
-    }
+    std::size_t distinct = 0;
+    for_each_distinct(pair.reference, pair.current, [&](std::size_t, std::size_t) { ++distinct; });
     return distinct;
 }
 

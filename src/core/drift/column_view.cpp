@@ -1,5 +1,7 @@
 #include "drift/column_view.hpp"
 
+#include "drift/merge_walk.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -71,19 +73,20 @@ ColumnView make_column_view(const ColumnPair& p) {
     if (p.kind == ColumnKind::Numeric) {
         thin_ecdf(p.reference, view.ecdf_x_reference, view.ecdf_y_reference);
         thin_ecdf(p.current, view.ecdf_x_current, view.ecdf_y_current);
-        // Where the ECDFs are furthest apart (the KS statistic's location), by a merge walk.
+        // Where the ECDFs are furthest apart (the KS statistic's location).
         const auto& a = p.reference;
         const auto& b = p.current;
-        std::size_t i = 0, j = 0;
         double best = -1;
-        while (i < a.size() || j < b.size()) {
-            const double x = (j >= b.size() || (i < a.size() && a[i] <= b[j])) ? a[i] : b[j];
-            while (i < a.size() && a[i] == x) ++i;
-            while (j < b.size() && b[j] == x) ++j;
+        for_each_distinct(a, b, [&](std::size_t i, std::size_t j) {
             const double fa = double(i) / double(a.size()), fb = double(j) / double(b.size());
-            if (std::fabs(fa - fb) > best) best = std::fabs(fa - fb), view.ks_x = x, view.ks_reference = fa,
-                                           view.ks_current = fb;
-        }
+            if (std::fabs(fa - fb) > best) {
+                best = std::fabs(fa - fb);
+                // The value just consumed: the larger of the two sides' last values.
+                view.ks_x = (j == 0 || (i > 0 && a[i - 1] >= b[j - 1])) ? a[i - 1] : b[j - 1];
+                view.ks_reference = fa;
+                view.ks_current = fb;
+            }
+        });
         view.reference_quantiles = quantiles_of(a);
         view.current_quantiles = quantiles_of(b);
         // Freedman–Diaconis on the larger interquartile range, bounded so the plot stays legible,

@@ -33,7 +33,6 @@ int days_in_month(int year, int month) {
     return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
 }
 
-std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,
                              1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
@@ -62,17 +61,6 @@ bool parse_boolean_word(std::string_view text, double& value) {
         return true;
     }
     return false;
-}
-
-std::int64_t days_from_civil(std::int64_t year, int month, int day) {
-    // Count years from March, so that February (and its leap day) closes the year: then the
-    // days before a month do not depend on the year, and those before a year are 365 per year
-    // plus the Gregorian leap days. 719468 = days from 0000-03-01 to 1970-01-01.
-    const std::int64_t y = month <= 2 ? year - 1 : year;
-    const std::int64_t months_since_march = month <= 2 ? month + 9 : month - 3;
-    const std::int64_t days_before_year = 365 * y + floor_div(y, 4) - floor_div(y, 100) + floor_div(y, 400);
-    const std::int64_t days_before_month = (153 * months_since_march + 2) / 5;
-    return days_before_year + days_before_month + (day - 1) - 719468;
 }
 
 bool parse_iso_datetime(std::string_view text, double& seconds) {

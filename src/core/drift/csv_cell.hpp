@@ -2,15 +2,17 @@
 // boolean word or an ISO 8601 date-time. Every function reads the whole text, already trimmed.
 #pragma once
 
+#include "drift/civil_time.hpp"  // days_from_civil, used here and by the tests
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 namespace mlwb::drift {
 
-// Missing values, compared ignoring ASCII case: "" (also a quoted ""), "NA", "N/A", "#N/A",
-// "NaN", "null", "None", "-" and "?" (the last is what the UCI repository's files use).
-// Anything else is a value; "nan" as a number would only be dropped later anyway.
+// Missing values, compared ignoring ASCII case, quoted or not: "", "NA", "N/A", "#N/A", "NaN",
+// "null", "None", "-" and "?" (the last is what the UCI repository's files use). Everything
+// else is a value ("nil", "missing", "0", " " inside quotes).
 bool is_missing_token(std::string_view text);
 // A quick filter for the hot path: false for (almost) every value.
 inline bool may_be_missing_token(std::string_view text) {
@@ -31,7 +33,5 @@ bool parse_boolean_word(std::string_view text, double& value);
 // whole seconds + fraction, one rounding each). Untouched when the text does not match.
 bool parse_iso_datetime(std::string_view text, double& seconds);
 
-// Days from 1970-01-01 to the given date of the proleptic Gregorian calendar (negative before).
-std::int64_t days_from_civil(std::int64_t year, int month, int day);
 
 }  // namespace mlwb::drift

@@ -52,10 +52,6 @@ std::uint32_t entry_of(std::size_t index, std::size_t size) {
     return static_cast<std::uint32_t>(size < 255 ? size : 255) << kIndexBits | static_cast<std::uint32_t>(index + 1);
 }
 
-void store_missing(ValueStore<double>& numbers, std::size_t count) {
-    for (std::size_t i = 0; i < count; ++i) numbers.push(std::numeric_limits<double>::quiet_NaN());
-}
-
 }  // namespace
 
 template <class T>
@@ -229,9 +225,12 @@ void ColumnBuilder::drop_codes() {
     dictionary_.release();
 }
 
+// Nothing was dropped before the first value, so both stores take the missing cells so far.
 void ColumnBuilder::store_leading_missing() {
-    store_missing(numbers_, leading_missing_);
-    for (std::size_t i = 0; i < leading_missing_; ++i) codes_.push(kMissingCode);
+    for (std::size_t i = 0; i < leading_missing_; ++i) {
+        numbers_.push(std::numeric_limits<double>::quiet_NaN());
+        codes_.push(kMissingCode);
+    }
     leading_missing_ = 0;
 }
 
@@ -259,7 +258,11 @@ void ColumnBuilder::add(std::string_view text, std::uint64_t hash) {
         }
     }
     if (keep_codes_) {
-        const std::uint32_t code = dictionary_.find_or_add(text, hash, kMaxCategories);
+        // A column that is still all numbers keeps its texts only while they are few enough to be
+        // categories (a user may compare few-valued numbers as categories); beyond that the
+        // dictionary would be built for nothing, and it is most of the cost of a numeric file.
+        const std::size_t limit = keep_numbers_ ? kMaxNumericCategories : kMaxCategories;
+        const std::uint32_t code = dictionary_.find_or_add(text, hash, limit);
         if (code == TextDictionary::kFull) {
             drop_codes();
         } else {

@@ -4,7 +4,8 @@
 //
 // Reading: RFC 4180 quoting ("" is a quote inside a quoted field, which may span lines);
 // line breaks CRLF, LF or a lone CR; a UTF-8 BOM dropped; blank (or whitespace-only) lines
-// skipped; spaces and tabs around unquoted fields trimmed, quoted text kept as written. Text
+// skipped (so in a one-column file an empty line is no row; a quoted "" is a missing value);
+// spaces and tabs around unquoted fields trimmed, quoted text kept as written. Text
 // after a closing quote is kept in the field (a problem). A record with too few fields gets
 // missing values for the rest, one with too many loses the extras (a problem each); a quote
 // still open at the end of the file keeps its text to the end (a problem).
@@ -14,6 +15,10 @@
 // integer, Numeric if every value is a number ('.' decimal point, exponents, ±inf; no
 // thousands separators), Datetime if every value is ISO 8601 (see parse_iso_datetime),
 // else Categorical, or Text beyond kMaxCategories distinct texts. No value at all: Empty.
+//
+// Memory while reading: 8 bytes a cell while a column can still be a number, boolean or
+// date-time, 4 more while it has at most kMaxCategories distinct texts (plus that dictionary);
+// whichever becomes impossible is freed at once. A text cell is never a string of its own.
 #pragma once
 
 #include <cstddef>
@@ -37,6 +42,8 @@ struct ParseProblem {
 
 inline constexpr std::uint32_t kMissingCode = 0xffffffffu;
 inline constexpr std::size_t kMaxCategories = 65536;
+// Distinct texts up to which a column of numbers also keeps its texts as categories.
+inline constexpr std::size_t kMaxNumericCategories = 1024;
 // A first record (header) with more fields than this is cut here (a problem): it bounds the
 // memory a hostile file of delimiters can take.
 inline constexpr std::size_t kMaxColumns = 100000;
@@ -49,8 +56,8 @@ struct Column {
     // (offsets applied, fractional seconds kept); NaN = missing. Empty for the other types.
     std::vector<double> numbers;
     // Categorical/Boolean: index into categories, kMissingCode for missing. Also kept for
-    // Integer/Numeric columns with <= kMaxCategories distinct texts (so the user may treat them
-    // as categories); empty otherwise (Datetime, Text, Empty, and numbers with more texts).
+    // Integer/Numeric columns with <= kMaxNumericCategories distinct texts (so the user may treat
+    // them as categories); empty otherwise (Datetime, Text, Empty, and numbers with more texts).
     std::vector<std::uint32_t> codes;
     std::vector<std::string> categories;  // distinct cell texts in first-seen order, when codes are kept
     std::size_t missing = 0;

@@ -18,3 +18,37 @@ double numpy_sum_of(std::size_t n, Term term);
 }  // namespace mlwb::drift
 
 #include "numpy_sum_impl.hpp"
+
+#include <vector>
+
+namespace mlwb::drift {
+
+// np.sum's order for values that arrive one at a time: numpy adds 8192-value blocks, each
+// summed pairwise, left to right, so one block of buffer reproduces it bit for bit.
+class StreamingNumpySum {
+public:
+    StreamingNumpySum() : storage_(kBlock), block_(storage_.data()) {}
+    void add(double v) {
+        block_[filled_++] = v;
+        if (filled_ == kBlock) flush();
+    }
+    double total() {
+        flush();
+        return total_;
+    }
+
+private:
+    static constexpr std::size_t kBlock = 8192;
+    void flush() {
+        if (filled_ == 0) return;
+        const double* block = block_;
+        total_ += numpy_sum_of(filled_, [block](std::size_t i) __attribute__((always_inline)) { return block[i]; });
+        filled_ = 0;
+    }
+    std::vector<double> storage_;
+    double* block_;  // storage_.data(): a plain pointer keeps add() cheap in unoptimized and -Os builds
+    std::size_t filled_ = 0;
+    double total_ = 0.0;
+};
+
+}  // namespace mlwb::drift
