@@ -110,9 +110,10 @@ bool begin_drift_file(DriftPanel& p, state::DriftState& s, int slot, const std::
     if (slot < 0) slot = !p.slots[0].loaded && !p.slots[0].loading ? 0 : (p.single_file ? 0 : 1);
     slot = std::clamp(slot, 0, 1);
     DriftDataSlot& d = p.slots[slot];
-    drift::CsvOptions options;
-    options.size_hint = bytes;  // columns reserve once instead of growing (and copying) as rows arrive
-    d = DriftDataSlot{std::string(name), bytes, std::make_unique<drift::CsvReader>(options), {}, true, false, {}, d.version + 1};
+    // No size hint here: reserving a whole file's columns at once zero-fills them in one frame
+    // (a one-second stall for 100 MB, bench/drift_frames.mjs); growing block by block keeps
+    // every frame short at the price of one copy at the end.
+    d = DriftDataSlot{std::string(name), bytes, std::make_unique<drift::CsvReader>(), {}, true, false, {}, d.version + 1};
     p.stream_slot = slot;
     s.source = state::DriftSource::Files;
     p.message.clear();

@@ -1,7 +1,8 @@
 // The Drift lens in a real browser (headless Chromium on 127.0.0.1): the synthetic default
 // compares in the page; two CSV files dropped on the page are streamed in slices and give the
 // same numbers as scipy on the same files; after the data is loaded the page makes no request
-// at all; a large file loads with progress while the page keeps drawing; bad input (a hostile
+// at all; a large file loads with progress while the page keeps drawing (4 MB read ahead, parsed
+// 1 MB at a time within 8 ms a frame); bad input (a hostile
 // link, a broken CSV, corrupt storage) keeps working defaults with a message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -117,8 +118,8 @@ test('a large CSV streams in with progress while the page keeps drawing', async 
   });
   assert.ok(frames.slot.loaded, 'the file was read');
   assert.equal(frames.slot.rows, 300000);
-  // One 1 MB slice per animation frame: the page drew at least once per slice.
-  assert.ok(frames.drawn >= frames.bytes / (1 << 20), `only ${frames.drawn} frames while reading ${frames.bytes} bytes`);
+  // The page reads 4 MB ahead and parses for at most 8 ms a frame: it drew at least once per 4 MB.
+  assert.ok(frames.drawn >= frames.bytes / (4 << 20), `only ${frames.drawn} frames while reading ${frames.bytes} bytes`);
   assert.deepEqual(errors, []);
   await ctx.close();
 });
