@@ -226,9 +226,32 @@ const nlohmann::json& drift_panel_results(DriftPanel& p, const state::DriftState
     return p.results;
 }
 
+// Files that lack the time column the state names (by default the synthetic data's
+// "timestamp"): use the file's first date-time column instead, or none, rather than greet the
+// user's own data with an error about a column it never had.
+bool adopt_time_column(const DriftPanel& p, state::DriftState& s) {
+    if (s.source != state::DriftSource::Files || !p.slots[0].loaded || s.settings.time_column.empty()) return false;
+    const auto& cols = p.slots[0].table.columns;
+    for (const auto& c : cols)
+        if (c.name == s.settings.time_column) return false;
+    std::string found;
+    for (const auto& c : cols)
+        if (c.type == drift::ColumnType::Datetime) {
+            found = c.name;
+            break;
+        }
+    if (found.empty() && !p.single_file) {
+        s.settings.time_column.clear();
+        return true;
+    }
+    if (found.empty()) return false;  // one file needs a time column: the panel asks for one
+    s.settings.time_column = found;
+    return true;
+}
+
 bool draw_drift_panel(DriftPanel& p, state::DriftState& s, PageRequests& page) {
+    bool committed = adopt_time_column(p, s);
     advance_drift(p, s);
-    bool committed = false;
     const bool wide = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 46.0f;
     ImGui::PushTextWrapPos(0.0f);
     if (wide && ImGui::BeginTable("drift_layout", 2, ImGuiTableFlags_SizingStretchProp)) {

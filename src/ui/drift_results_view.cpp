@@ -49,7 +49,14 @@ void draw_verdict(DriftPanel& p) {
         ImGui::TextUnformatted("Comparing...");
         ImGui::ProgressBar(0.0f, ImVec2(-1, 0), "");
     }
-    if (p.has_result) {
+    if (p.has_result && r.tested == 0) {
+        ImGui::PushFont(fonts().headline);
+        ImGui::TextUnformatted("Nothing compared");
+        ImGui::PopFont();
+        ImGui::TextWrapped("%s", r.columns.empty() ? "The two files share no column names (see Data quality below)."
+                                                   : "No column could be compared: hover 'not tested' in the table for why.");
+        for (const auto& n : r.notes) muted_text(n);
+    } else if (p.has_result) {
         ImGui::PushFont(fonts().headline);
         ImGui::PushStyleColor(ImGuiCol_Text, r.detected ? palette().error : good_colour());
         ImGui::TextUnformatted(r.detected ? "Dataset drift" : "No dataset drift");

@@ -130,3 +130,18 @@ TEST_CASE("Drift panel: a narrow screen stacks the views", "[ui][drift]") {
     REQUIRE(d.run_until_idle());
     CHECK(d.frame() > 0);
 }
+
+TEST_CASE("Drift panel: files without the default time column get theirs, or none", "[ui][drift]") {
+    DriftUi d;
+    mlwb::ui::load_drift_text(d.panel, d.state, 0, "ref.csv", "when,x\n2024-01-01,1\n2024-01-02,2\n");
+    d.frame();
+    CHECK(d.state.settings.time_column == "when");  // its own date-time column
+    mlwb::ui::load_drift_text(d.panel, d.state, 0, "ref.csv", "x,y\n1,a\n2,b\n");
+    mlwb::ui::load_drift_text(d.panel, d.state, 1, "cur.csv", "x,y\n1,a\n3,b\n");
+    d.frame();
+    CHECK(d.state.settings.time_column.empty());  // none: no windows, and no error about 'when'
+    REQUIRE(d.run_until_idle());
+    d.frame();
+    CHECK(d.panel.result.windows_error.empty());
+    CHECK(d.panel.result.tested == 2);
+}
