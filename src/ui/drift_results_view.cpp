@@ -21,13 +21,7 @@ namespace {
 
 using drift::ColumnDrift;
 
-std::string num(double v) {
-    if (std::isnan(v)) return "n/a";
-    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, (v != 0 && std::fabs(v) < 1e-3) ? "%.2e" : "%.4g", v);
-    return buf;
-}
+std::string num(double v) { return drift::short_number(v); }
 
 std::string pct(double share) {
     char buf[32];

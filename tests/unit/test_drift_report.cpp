@@ -410,3 +410,14 @@ TEST_CASE("Radix sort equals std::sort", "[drift]") {
         for (std::size_t i = 0; i < v.size(); ++i) REQUIRE(v[i] == expected[i]);
     }
 }
+
+TEST_CASE("csv_field quotes what needs it and the reader reads it back", "[drift][csv]") {
+    CHECK(csv_field("plain") == "plain");
+    CHECK(csv_field("a,b") == "\"a,b\"");
+    for (const std::string text : {"a,\"b\";c\nd", "tab\there", "\"", "x\r\ny"}) {
+        const Table t = read_csv("h,k\n" + csv_field(text) + ",1\n", {});
+        REQUIRE(t.rows == 1);
+        REQUIRE(t.columns[0].categories.size() == 1);
+        CHECK(t.columns[0].categories[0] == text);
+    }
+}

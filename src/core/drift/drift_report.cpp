@@ -39,20 +39,7 @@ std::string text(double v) {
     return buf;
 }
 
-std::string short_text(double v) {
-    if (std::isnan(v)) return "n/a";
-    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-    char buf[40];
-    std::snprintf(buf, sizeof buf, (v != 0 && std::fabs(v) < 1e-3) ? "%.2e" : "%.4g", v);
-    return buf;
-}
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
 
 std::string markdown_cell(const std::string& s) {
     std::string out;
@@ -69,6 +56,14 @@ nlohmann::json source_json(const DataSource& s) {
 }
 
 }  // namespace
+
+std::string short_number(double v) {
+    if (std::isnan(v)) return "n/a";
+    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    char buf[40];
+    std::snprintf(buf, sizeof buf, (v != 0 && std::fabs(v) < 1e-3) ? "%.2e" : "%.4g", v);
+    return buf;
+}
 
 nlohmann::json drift_report_json(const DriftResult& r, const DataSource& reference, const DataSource& current) {
     nlohmann::json cols = nlohmann::json::array();
@@ -164,7 +159,7 @@ std::string drift_markdown(const DriftResult& r, const DataSource& reference, co
     std::snprintf(share, sizeof share, "%.0f %%", r.share * 100);
     md += std::string("**Dataset drift: ") + (r.detected ? "DETECTED" : "not detected") + "** - " +
           std::to_string(r.drifted) + " of " + std::to_string(r.tested) + " columns drifted (" + share +
-          "; the rule is >= " + short_text(r.drift_share * 100) + " %";
+          "; the rule is >= " + short_number(r.drift_share * 100) + " %";
     if (r.correction != Correction::None) md += std::string(", p-values corrected: ") + correction_key(r.correction);
     md += ").\n\n| column | type | test | score | threshold | drift |\n| --- | --- | --- | --- | --- | --- |\n";
     for (const auto& c : r.columns) {
@@ -173,7 +168,7 @@ std::string drift_markdown(const DriftResult& r, const DataSource& reference, co
             continue;
         }
         md += "| " + markdown_cell(c.name) + " | " + c.type + " | " + stat_test_info(c.test).key + " | " +
-              short_text(c.score) + " | " + short_text(c.threshold) + " | " + (c.drift_detected ? "**drift**" : "ok") + " |\n";
+              short_number(c.score) + " | " + short_number(c.threshold) + " | " + (c.drift_detected ? "**drift**" : "ok") + " |\n";
     }
     if (!r.quality.empty()) {
         md += "\n## Data quality\n\n";
@@ -184,7 +179,7 @@ std::string drift_markdown(const DriftResult& r, const DataSource& reference, co
         md += "| window | rows | drifted share | dataset drift |\n| --- | --- | --- | --- |\n";
         for (const auto& w : r.windows)
             md += "| " + markdown_cell(w.label) + (w.is_reference ? " (reference)" : "") + " | " + std::to_string(w.rows) +
-                  " | " + short_text(w.share) + " | " + (w.detected ? "**yes**" : "no") + " |\n";
+                  " | " + short_number(w.share) + " | " + (w.detected ? "**yes**" : "no") + " |\n";
     }
     md += "\nComputed in the browser by MLOps Workbench: the data never left the machine.\n";
     return md;

@@ -18,6 +18,10 @@ struct DataSource {
     std::size_t problems = 0;  // parse problems found by the reader
 };
 
+// A statistic for people: 4 significant digits, small values in scientific notation, "n/a"
+// for NaN and "inf" for infinity (the Markdown summary and the panel).
+std::string short_number(double v);
+
 nlohmann::json drift_report_json(const DriftResult& r, const DataSource& reference, const DataSource& current);
 std::string drift_metrics_csv(const DriftResult& r);
 std::string drift_markdown(const DriftResult& r, const DataSource& reference, const DataSource& current);

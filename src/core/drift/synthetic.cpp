@@ -185,12 +185,6 @@ Table make_table(const SyntheticSpec& spec, bool current, serving::Rng& rng) {
     return t;
 }
 
-std::string csv_escape(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return out + "\"";
-}
 
 }  // namespace
 
@@ -256,7 +250,7 @@ SyntheticData generate_synthetic(const SyntheticSpec& spec) {
 
 std::string table_to_csv(const Table& t) {
     std::string out;
-    for (std::size_t c = 0; c < t.columns.size(); ++c) out += (c ? "," : "") + csv_escape(t.columns[c].name);
+    for (std::size_t c = 0; c < t.columns.size(); ++c) out += (c ? "," : "") + csv_field(t.columns[c].name);
     out += "\n";
     char buf[40];
     for (std::size_t r = 0; r < t.rows; ++r) {
@@ -272,7 +266,7 @@ std::string table_to_csv(const Table& t) {
                     out += buf;
                 }
             } else if (r < col.codes.size() && col.codes[r] < col.categories.size()) {
-                out += csv_escape(col.categories[col.codes[r]]);
+                out += csv_field(col.categories[col.codes[r]]);
             }
         }
         out += "\n";
