@@ -13,32 +13,16 @@
 #include <string_view>
 
 #include "drift/csv_reader.hpp"
+#include "../unit/csv_same_table.hpp"
+
+using mlwb::drift::testing::same_bits;
+using mlwb::drift::testing::same_table;
 
 namespace {
 
 using namespace mlwb::drift;
 
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
-bool same_table(const Table& a, const Table& b) {
-    if (a.rows != b.rows || a.delimiter != b.delimiter || a.problem_count != b.problem_count) return false;
-    if (a.columns.size() != b.columns.size() || a.problems.size() != b.problems.size()) return false;
-    for (std::size_t i = 0; i < a.problems.size(); ++i) {
-        if (a.problems[i].line != b.problems[i].line || a.problems[i].column != b.problems[i].column ||
-            a.problems[i].message != b.problems[i].message)
-            return false;
-    }
-    for (std::size_t i = 0; i < a.columns.size(); ++i) {
-        const Column &c = a.columns[i], &d = b.columns[i];
-        if (c.name != d.name || c.type != d.type || c.missing != d.missing || c.codes != d.codes ||
-            c.categories != d.categories || c.numbers.size() != d.numbers.size())
-            return false;
-        for (std::size_t k = 0; k < c.numbers.size(); ++k) {
-            if (!same_bits(c.numbers[k], d.numbers[k])) return false;
-        }
-    }
-    return true;
-}
 
 void check(const Table& t, const CsvOptions& options, std::size_t physical_lines) {
     if (t.problems.size() > t.problem_count || t.problems.size() > options.max_problems) std::abort();

@@ -15,32 +15,17 @@
 #include "drift/csv_number.hpp"
 #include "drift/csv_reader.hpp"
 #include "timing_note.hpp"
+#include "csv_same_table.hpp"
 
 using namespace mlwb::drift;
 
+using mlwb::drift::testing::same_bits;
+using mlwb::drift::testing::same_table;
+
 namespace {
 
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
 // Everything in two Tables, numbers bit for bit (NaN equal to NaN, -0 apart from +0).
-bool same_table(const Table& a, const Table& b) {
-    if (a.rows != b.rows || a.delimiter != b.delimiter || a.problem_count != b.problem_count) return false;
-    if (a.columns.size() != b.columns.size() || a.problems.size() != b.problems.size()) return false;
-    for (std::size_t i = 0; i < a.problems.size(); ++i) {
-        const ParseProblem &p = a.problems[i], &q = b.problems[i];
-        if (p.line != q.line || p.column != q.column || p.message != q.message) return false;
-    }
-    for (std::size_t i = 0; i < a.columns.size(); ++i) {
-        const Column &c = a.columns[i], &d = b.columns[i];
-        if (c.name != d.name || c.type != d.type || c.missing != d.missing || c.codes != d.codes ||
-            c.categories != d.categories || c.numbers.size() != d.numbers.size())
-            return false;
-        for (std::size_t k = 0; k < c.numbers.size(); ++k) {
-            if (!same_bits(c.numbers[k], d.numbers[k])) return false;
-        }
-    }
-    return true;
-}
 
 Table read_in_chunks(std::string_view text, std::size_t chunk, CsvOptions options = {}) {
     CsvReader reader(options);

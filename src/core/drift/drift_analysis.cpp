@@ -147,10 +147,9 @@ void DriftAnalysis::plan() {
     if (jobs_.empty()) finish();
 }
 
-RowSelection DriftAnalysis::reference_rows(std::size_t exclude_window) const {
+RowSelection DriftAnalysis::reference_rows() const {
     if (!single_table_) return RowSelection{};
-    if (exclude_window == static_cast<std::size_t>(-1)) return RowSelection{false, reference_window_rows_};
-    return RowSelection{false, scratch_rows_};
+    return RowSelection{false, reference_window_rows_};
 }
 
 void DriftAnalysis::step() {
@@ -174,7 +173,7 @@ void DriftAnalysis::step_column() {
     const Column& ref = reference_.columns[job.ref_index];
     const Column& cur = current_.columns[job.cur_index];
     if (!prepared_) {
-        const RowSelection ref_rows = reference_rows(static_cast<std::size_t>(-1));
+        const RowSelection ref_rows = reference_rows();
         const RowSelection cur_rows = single_table_ ? RowSelection{false, current_window_rows_} : RowSelection{};
         ColumnDrift d;
         const std::string why = make_column_pair(ref, ref_rows, cur, cur_rows, job.kind, pair_);

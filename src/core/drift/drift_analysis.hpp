@@ -71,7 +71,7 @@ private:
     void step_column();
     void step_window();
     void finish();
-    RowSelection reference_rows(std::size_t exclude_window) const;
+    RowSelection reference_rows() const;  // the whole comparison's reference rows
 
     const Table& reference_;
     const Table& current_;
