@@ -7,10 +7,8 @@ add_executable(mlwb_app
   src/platform/web_events.cpp
   src/platform/web_browser.cpp
   src/platform/web_api.cpp
-  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(mlwb_app PRIVATE src/platform ${IMGUI_DIR}/backends)
-# WebGL2 = OpenGL ES 3.0: the backend would default to ES2/WebGL1 under Emscripten.
-set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp PROPERTIES COMPILE_DEFINITIONS IMGUI_IMPL_OPENGL_ES3)
+  src/platform/web_renderer.cpp)
+target_include_directories(mlwb_app PRIVATE src/platform)
 target_link_libraries(mlwb_app PRIVATE mlwb_ui mlwb_options)
 set_target_properties(mlwb_app PROPERTIES OUTPUT_NAME mlwb SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${MLWB_SITE_DIR}")
 

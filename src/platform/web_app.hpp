@@ -15,6 +15,7 @@ struct WebApp {
     ui::InputQueue input;
     float pixel_ratio = 1.0f;       // devicePixelRatio the fonts were built for
     int css_width = 0, css_height = 0;
+    int framebuffer_width = 0, framebuffer_height = 0;  // the canvas's backing store, device pixels
     int frames_wanted = 0;          // frames still to draw after the last event
     double keep_alive_until = 0;    // ms: keep drawing (tooltip delays) while something is hovered
     bool frame_scheduled = false;

@@ -1,7 +1,6 @@
 // The browser app's entry point and frame loop. Frames are drawn on demand: an event asks for
 // a few animation frames (web_events.cpp); when they are drawn and no input is pending the
 // loop stops, so an idle page costs no CPU, and a hidden tab gets no frames at all.
-#include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -9,10 +8,10 @@
 
 #include "fonts.hpp"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "state/app_state.hpp"
 #include "state/instruments.hpp"
 #include "web_app.hpp"
+#include "web_renderer.hpp"
 
 namespace mlwb::web {
 
@@ -51,8 +50,9 @@ void resize_if_needed() {
         g_app.css_width = w;
         g_app.css_height = h;
         // Backing store at device pixels; the CSS size (100vw x 100vh) stays in shell.html.
-        emscripten_set_canvas_element_size("#canvas", static_cast<int>(std::lround(w * ratio)),
-                                           static_cast<int>(std::lround(h * ratio)));
+        g_app.framebuffer_width = static_cast<int>(std::lround(w * ratio));
+        g_app.framebuffer_height = static_cast<int>(std::lround(h * ratio));
+        emscripten_set_canvas_element_size("#canvas", g_app.framebuffer_width, g_app.framebuffer_height);
     }
 }
 
@@ -63,8 +63,7 @@ EM_BOOL draw_frame(double now_ms, void*) {
     ImGuiIO& io = ImGui::GetIO();
     if (g_app.fonts_dirty) {
         ui::load_fonts(g_app.pixel_ratio);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        renderer::upload_fonts();
         g_app.fonts_dirty = false;
         browser::mark("mlwb-fonts");
     }
@@ -75,7 +74,6 @@ EM_BOOL draw_frame(double now_ms, void*) {
     g_last_frame_ms = now_ms;
 
     g_app.input.apply_frame(io);
-    ImGui_ImplOpenGL3_NewFrame();
     const double ui_started = emscripten_get_now();
     ImGui::NewFrame();
     ui::draw_app(g_app.model);
@@ -83,13 +81,12 @@ EM_BOOL draw_frame(double now_ms, void*) {
     g_app.frame_ui_ms[g_app.frames_drawn % 128] = emscripten_get_now() - ui_started;
     if (!g_app.first_frame_done) browser::mark("mlwb-first-ui");
 
-    int fb_w = 0, fb_h = 0;
-    emscripten_get_canvas_element_size("#canvas", &fb_w, &fb_h);
-    glViewport(0, 0, fb_w, fb_h);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    const float clear_rgb[3] = {bg.x, bg.y, bg.z};
+    if (!renderer::render(*ImGui::GetDrawData(), g_app.framebuffer_width, g_app.framebuffer_height, clear_rgb)) {
+        js_report_fatal(renderer::error().c_str());
+        return EM_FALSE;  // no further frames: the page shows the message
+    }
 
     if (g_app.model.committed_edit) request_frames();  // let results and layout settle
     sync_state_out();
@@ -286,7 +283,10 @@ int main() {
     io.GetClipboardTextFn = get_clipboard;
     io.BackendPlatformName = "mlwb_html5";
     mlwb::ui::configure_key_map(io);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!renderer::init()) {
+        js_report_fatal(renderer::error().c_str());
+        return 1;
+    }
 
     g_app.model.system_prefers_dark = browser::prefers_dark();
     load_initial_state();
