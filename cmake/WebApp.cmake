@@ -26,7 +26,7 @@ target_link_options(mlwb_app PRIVATE
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sEXPORTED_FUNCTIONS=[${_exports_joined}]
   -sEXPORTED_RUNTIME_METHODS=[ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8]
-  -sINCOMING_MODULE_JS_API=[canvas,wasmBinary,print,printErr,onAbort,locateFile]
+  -sINCOMING_MODULE_JS_API=[canvas,instantiateWasm,print,printErr,onAbort,locateFile]
   -sTEXTDECODER=2
   -fno-exceptions)
 

@@ -15,6 +15,15 @@
     statusText = document.getElementById('status-text');
     statusFill = document.getElementById('status-fill');
     canvas = document.getElementById('canvas');
+    // The app's WebGL2 context, created now while the app still downloads (35-90 ms on
+    // software GL): the app's own getContext call gets this same context back. The attributes
+    // are those of init_graphics() in src/platform/web_main.cpp.
+    if (typeof WebGL2RenderingContext !== 'undefined') {
+      try {
+        canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false,
+                                      premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'low-power' });
+      } catch (e) { /* the app reports a missing context itself */ }
+    }
   });
   var module = null;
   var resolveReady, rejectReady;
@@ -60,6 +69,8 @@
     ready: ready,
     build: build.id,
     instruments: function () { return call('mlwb_api_instruments'); },
+    // [{key, title, story, state}]: each preset with the state setState takes to apply it.
+    presets: function (id) { return call('mlwb_api_presets', ['string'], [String(id)]); },
     open: function (id) { return call('mlwb_api_open', ['string'], [String(id)]); },
     getState: function () { return call('mlwb_api_get_state'); },
     setState: function (state) {
@@ -87,27 +98,27 @@
                 'Try a current browser, or enable hardware acceleration in its settings.');
   }
 
-  function downloadWasm(url) {
+  // Downloads and compiles the app together: the browser compiles the wasm as its bytes arrive
+  // (compileStreaming), while a pass-through stream counts them for the progress bar.
+  function compileWasm(url) {
     return fetch(url).then(function (response) {
       if (!response.ok) throw new Error('the server answered HTTP ' + response.status + ' for ' + url);
       var total = build.wasmBytes || Number(response.headers.get('Content-Length')) || 0;
-      if (!response.body || !response.body.getReader || !total) return response.arrayBuffer();
-      var reader = response.body.getReader();
-      var chunks = [], received = 0;
-      function pump() {
-        return reader.read().then(function (step) {
-          if (step.done) {
-            var bytes = new Uint8Array(received), offset = 0;
-            chunks.forEach(function (c) { bytes.set(c, offset); offset += c.length; });
-            return bytes.buffer;
+      var body = response.body;
+      if (body && total && typeof TransformStream === 'function') {
+        var received = 0;
+        body = body.pipeThrough(new TransformStream({
+          transform: function (chunk, out) {
+            received += chunk.length;
+            show('Loading… ' + Math.min(99, Math.floor(100 * received / total)) + ' %', Math.min(0.99, received / total));
+            out.enqueue(chunk);
           }
-          chunks.push(step.value);
-          received += step.value.length;
-          show('Loading… ' + Math.min(99, Math.floor(100 * received / total)) + ' %', Math.min(0.99, received / total));
-          return pump();
-        });
+        }));
       }
-      return pump();
+      if (body && typeof WebAssembly.compileStreaming === 'function') {
+        return WebAssembly.compileStreaming(new Response(body, { headers: { 'Content-Type': 'application/wasm' } }));
+      }
+      return response.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
     });
   }
 
@@ -123,12 +134,18 @@
 
   show('Loading… 0 %', 0);
   var suffix = build.id ? '?v=' + build.id : '';
-  Promise.all([downloadWasm('mlwb.wasm' + suffix), loadScript('mlwb.js' + suffix), domReady]).then(function (parts) {
+  Promise.all([compileWasm('mlwb.wasm' + suffix), loadScript('mlwb.js' + suffix), domReady]).then(function (parts) {
     show('Starting…', 1);
     if (window.performance && performance.mark) performance.mark('mlwb-downloaded');
     var options = {
       canvas: canvas,
-      wasmBinary: parts[0],
+      // The module compiled while it downloaded; only its instantiation is left.
+      instantiateWasm: function (imports, done) {
+        WebAssembly.instantiate(parts[0], imports).then(function (instance) { done(instance, parts[0]); }, function (error) {
+          fail('MLOps Workbench could not be started: ' + (error && error.message ? error.message : error) + '. Reload the page.');
+        });
+        return {};  // exports arrive through done()
+      },
       print: function (text) { console.log(text); },
       printErr: function (text) { console.warn(text); },
       onFatal: fail,
