@@ -12,7 +12,7 @@ target_include_directories(mlwb_app PRIVATE src/platform)
 target_link_libraries(mlwb_app PRIVATE mlwb_ui mlwb_options)
 set_target_properties(mlwb_app PROPERTIES OUTPUT_NAME mlwb SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${MLWB_SITE_DIR}")
 
-set(_exports _main _mlwb_api_instruments _mlwb_api_open _mlwb_api_get_state _mlwb_api_set_state _mlwb_api_results _mlwb_api_stats
+set(_exports _main _mlwb_api_instruments _mlwb_api_presets _mlwb_api_open _mlwb_api_get_state _mlwb_api_set_state _mlwb_api_results _mlwb_api_stats
              _mlwb_api_import_soul _mlwb_api_load_drift
              _mlwb_platform_file_begin _mlwb_platform_file_chunk _mlwb_platform_file_end
              _mlwb_platform_on_paste _mlwb_platform_on_file _mlwb_platform_on_hash_change _mlwb_platform_on_color_scheme _malloc _free)

@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "state/app_state.hpp"
 #include "state/instruments.hpp"
+#include "state/presets_json.hpp"
 #include "web_app.hpp"
 
 namespace {
@@ -34,6 +35,13 @@ EMSCRIPTEN_KEEPALIVE const char* mlwb_api_instruments() {
     nlohmann::json ids = nlohmann::json::array();
     for (const auto& info : mlwb::state::instruments()) ids.push_back(info.key);
     return reply(ids);
+}
+
+// An instrument's presets: [{key, title, story, state}], state being what setState takes.
+EMSCRIPTEN_KEEPALIVE const char* mlwb_api_presets(const char* id) {
+    auto found = mlwb::state::instrument_from_key(id ? id : "");
+    if (!found) return reply({{"ok", false}, {"error", std::string("no instrument called '") + (id ? id : "") + "'"}});
+    return reply(mlwb::state::presets_json(*found));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* mlwb_api_open(const char* id) {
@@ -95,7 +103,11 @@ EMSCRIPTEN_KEEPALIVE const char* mlwb_api_stats() {
     const auto cpu = quantiles(a.frame_cpu_ms), ui = quantiles(a.frame_ui_ms);
     // The same frames in the order drawn, oldest first (a benchmark picks the ones it caused).
     std::vector<double> recent;
-    for (long long i = a.frames_drawn - n; i < a.frames_drawn; ++i) recent.push_back(a.frame_cpu_ms[i % 128]);
+    std::vector<double> recent_ui;
+    for (long long i = a.frames_drawn - n; i < a.frames_drawn; ++i) {
+        recent.push_back(a.frame_cpu_ms[i % 128]);
+        recent_ui.push_back(a.frame_ui_ms[i % 128]);
+    }
     // The drift lens's files: how far each has been read (a large file streams over many frames).
     nlohmann::json slots = nlohmann::json::array();
     for (const auto& slot : a.model.drift.slots)
@@ -105,7 +117,7 @@ EMSCRIPTEN_KEEPALIVE const char* mlwb_api_stats() {
                          {"problems", slot.table.problem_count}});
     return reply({{"drift_slots", std::move(slots)}, {"drift_running", a.model.drift.running}, {"notices", notices_json(a.model.notices)},{"frames", a.frames_drawn}, {"frame_cpu_ms_p50", cpu[0]}, {"frame_cpu_ms_p95", cpu[1]},
                   {"frame_cpu_ms_max", cpu[2]}, {"frame_ui_ms_p50", ui[0]}, {"frame_ui_ms_p95", ui[1]}, {"frame_ui_ms_max", ui[2]},
-                  {"frames_sampled", n}, {"frame_cpu_ms_recent", recent},
+                  {"frames_sampled", n}, {"frame_cpu_ms_recent", recent}, {"frame_ui_ms_recent", recent_ui},
                   {"text_input_active", ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput}});
 }
 
