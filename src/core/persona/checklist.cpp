@@ -1,6 +1,7 @@
 #include "persona/checklist.hpp"
 
-#include <cctype>
+#include "util/ascii.hpp"
+
 #include <cstdint>
 #include <cstdio>
 #include <map>
@@ -39,7 +40,7 @@ std::vector<std::string> section_path_of(const Document& doc, int section) {
 // "1. Model performance" inside an XML element: the number is the element's formatting.
 std::string without_enumerator(std::string_view text) {
     std::size_t i = 0;
-    while (i < text.size() && i < 3 && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < text.size() && i < 3 && ascii_digit(text[i])) ++i;
     if (i > 0 && i + 1 < text.size() && (text[i] == '.' || text[i] == ')') && text[i + 1] == ' ') return std::string(text.substr(i + 2));
     return std::string(text);
 }
@@ -47,19 +48,19 @@ std::string without_enumerator(std::string_view text) {
 }  // namespace
 
 std::string normalise_item_text(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+    std::string out(text.size(), '\0');  // written by index: per-byte appends are slow in wasm
+    std::size_t n = 0;
     bool gap = false;
     for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || u >= 0x80) {
-            if (gap && !out.empty()) out += ' ';
+        if (ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80) {
+            if (gap && n > 0) out[n++] = ' ';
             gap = false;
-            out += static_cast<char>(std::tolower(u));
+            out[n++] = ascii_to_lower(c);
         } else {
             gap = true;
         }
     }
+    out.resize(n);
     return out;
 }
 
@@ -67,11 +68,10 @@ std::string slug(std::string_view text) {
     std::string out;
     bool dash = false;
     for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) && u < 0x80) {
+        if (ascii_alnum(c)) {
             if (dash && !out.empty()) out += '-';
             dash = false;
-            out += static_cast<char>(std::tolower(u));
+            out += ascii_to_lower(c);
         } else {
             dash = true;
         }

@@ -5,10 +5,10 @@
 // wins. Stages and instruments: the keyword that occurs earliest in the item's text wins (the
 // lead words name the subject), the table order breaking ties ("data quality" is a drift
 // keyword before "data" is a data one); an item without one takes its innermost section's.
-#include <cctype>
 #include <vector>
 
 #include "persona/checklist.hpp"
+#include "util/ascii.hpp"
 
 namespace mlwb::persona {
 
@@ -19,19 +19,20 @@ struct Keyword {
     std::string_view value;
 };
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || (static_cast<unsigned char>(c) & 0x80) != 0; }
+bool is_word_char(char c) { return ascii_alnum(c) || (static_cast<unsigned char>(c) & 0x80) != 0; }
 
 // Lowercase ASCII, '_' as a space (XML names: mandatory_gates), whitespace runs as one space,
 // so "data  quality" and "data\nquality" both match the keyword "data quality".
 std::string lower_words(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+    std::string out(text.size(), '\0');  // written by index: per-byte appends are slow in wasm
+    std::size_t n = 0;
     for (const char ch : text) {
-        char c = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        char c = ascii_to_lower(ch);
         if (c == '_' || c == '\n' || c == '\t') c = ' ';
-        if (c == ' ' && !out.empty() && out.back() == ' ') continue;
-        out += c;
+        if (c == ' ' && n > 0 && out[n - 1] == ' ') continue;
+        out[n++] = c;
     }
+    out.resize(n);
     return out;
 }
 

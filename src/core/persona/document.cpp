@@ -1,13 +1,14 @@
 #include "persona/document.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 
 #include <md4c.h>
 extern "C" {
 #include <entity.h>  // md4c's HTML entity table (compiled into the md4c library)
 }
+
+#include "util/ascii.hpp"
 
 namespace mlwb::persona {
 
@@ -75,7 +76,7 @@ std::string decode_entity(std::string_view e) {
 bool starts_with_nocase(std::string_view s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
     for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (static_cast<char>(std::tolower(static_cast<unsigned char>(s[i]))) != prefix[i]) return false;
+        if (ascii_to_lower(s[i]) != prefix[i]) return false;
     return true;
 }
 

@@ -1,6 +1,6 @@
 #include "persona/front_matter.hpp"
 
-#include <cctype>
+#include "util/ascii.hpp"
 
 namespace mlwb::persona {
 namespace {
@@ -26,7 +26,7 @@ std::string_view line_at(std::string_view text, std::size_t pos, std::size_t& ne
 
 bool is_fence(std::string_view line, std::string_view fence) { return trim(line) == fence && line.substr(0, 3) == fence; }
 
-bool is_key_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'; }
+bool is_key_char(char c) { return ascii_alnum(c) || c == '_' || c == '-' || c == '.'; }
 
 // Parses a quoted scalar starting at s[0] (a ' or "). Returns false if it is not closed or if
 // anything but a comment follows the closing quote.

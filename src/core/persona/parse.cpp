@@ -1,8 +1,9 @@
 #include "persona/parse.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <utility>
+
+#include "util/ascii.hpp"
 
 namespace mlwb::persona {
 namespace {
@@ -10,9 +11,6 @@ namespace {
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 constexpr std::size_t kMaxXmlSearch = 64;  // how far down a mismatched closing tag is looked for
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || is_upper(c); }
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n')) s.remove_prefix(1);
@@ -92,7 +90,7 @@ std::size_t title_end(std::string_view s, std::size_t p) {
             continue;
         }
         const bool number_marker = w.size() >= 2 && w.back() == '.' &&
-                                   std::all_of(w.begin(), w.end() - 1, [](char c) { return is_digit(c); });
+                                   std::all_of(w.begin(), w.end() - 1, [](char c) { return ascii_digit(c); });
         if (w == "-" || w.substr(0, 3) == "---" || w[0] == '#' || number_marker) break;
         if (w[0] == '(') {
             const std::size_t close = s.substr(q, 80).find(')');  // bounded: no quadratic scans
@@ -103,8 +101,8 @@ std::size_t title_end(std::string_view s, std::size_t p) {
             q = e + 1;
             continue;
         }
-        const bool title_word = !is_alpha(w[0]) || is_upper(w[0]) ||
-                                std::any_of(w.begin(), w.end(), [](char c) { return is_digit(c); });
+        const bool title_word = !ascii_alpha(w[0]) || ascii_upper(w[0]) ||
+                                std::any_of(w.begin(), w.end(), [](char c) { return ascii_digit(c); });
         if (!title_word && !is_connector(w)) {
             sentence_started = true;
             break;
@@ -112,7 +110,7 @@ std::size_t title_end(std::string_view s, std::size_t p) {
         words.emplace_back(q, e);
         q = e + 1;
     }
-    if (sentence_started && words.size() > 1 && is_upper(s[words.back().first])) words.pop_back();
+    if (sentence_started && words.size() > 1 && ascii_upper(s[words.back().first])) words.pop_back();
     while (words.size() > 1 && is_connector(s.substr(words.back().first, words.back().second - words.back().first)))
         words.pop_back();
     if (words.empty()) {
@@ -133,7 +131,7 @@ std::string inline_front_matter(std::string_view s) {
         const std::string_view w = s.substr(q, e - q);
         const bool key = depth == 0 && w.size() >= 2 && w.back() == ':' && w[0] >= 'a' && w[0] <= 'z' &&
                          std::all_of(w.begin(), w.end() - 1,
-                                     [](char c) { return (c >= 'a' && c <= 'z') || is_digit(c) || c == '_'; });
+                                     [](char c) { return (c >= 'a' && c <= 'z') || ascii_digit(c) || c == '_'; });
         if (key && !out.empty()) {
             trim_trailing_spaces(out);
             out += '\n';
@@ -217,9 +215,9 @@ bool unflatten(std::string_view body, Unflattened& u) {
             }
             std::size_t d = 0;
             unsigned n = 0;
-            while (d < 2 && i + d < line.size() && is_digit(line[i + d])) n = n * 10 + static_cast<unsigned>(line[i + d++] - '0');
+            while (d < 2 && i + d < line.size() && ascii_digit(line[i + d])) n = n * 10 + static_cast<unsigned>(line[i + d++] - '0');
             if (d > 0 && i + d + 2 < line.size() && line[i + d] == '.' && line[i + d + 1] == ' ' &&
-                is_upper(line[i + d + 2]) && (n == 1 || n == expected)) {
+                ascii_upper(line[i + d + 2]) && (n == 1 || n == expected)) {
                 trim_trailing_spaces(out);
                 out += '\n';
                 out += line.substr(i, d + 2);
@@ -227,7 +225,7 @@ bool unflatten(std::string_view body, Unflattened& u) {
                 i += d + 2;
                 continue;
             }
-            if (i + 2 < line.size() && line[i] == '-' && line[i + 1] == ' ' && is_upper(line[i + 2])) {
+            if (i + 2 < line.size() && line[i] == '-' && line[i + 1] == ' ' && ascii_upper(line[i + 2])) {
                 trim_trailing_spaces(out);
                 out += "\n- ";
                 i += 2;
@@ -247,10 +245,10 @@ bool unflatten(std::string_view body, Unflattened& u) {
 bool is_xml_code(const Block& b) {
     if (b.kind != BlockKind::Code) return false;
     std::string lang = b.language;
-    for (auto& c : lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : lang) c = ascii_to_lower(c);
     if (lang == "xml") return true;
     const std::string_view t = trim(b.text);
-    return lang.empty() && t.size() > 2 && t[0] == '<' && (is_alpha(t[1]) || t[1] == '?');
+    return lang.empty() && t.size() > 2 && t[0] == '<' && (ascii_alpha(t[1]) || t[1] == '?');
 }
 
 std::string decode_xml_text(std::string_view s) {
@@ -331,7 +329,7 @@ void append_xml_items(const Block& code, std::vector<Block>& out, std::size_t ma
             i = e == std::string_view::npos ? text.size() : e + 1;
             continue;
         }
-        if (!is_alpha(next) && next != '_' && next != '/') {  // "latency < 100ms" is text
+        if (!ascii_alpha(next) && next != '_' && next != '/') {  // "latency < 100ms" is text
             ++i;
             continue;
         }
@@ -387,6 +385,13 @@ std::string normalise_text(std::string_view text, std::size_t& replaced) {
     out.reserve(text.size());
     std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     while (i < text.size()) {
+        // Plain ASCII is copied a run at a time: per-byte appends are 3x slower in wasm, where
+        // libc++'s string::push_back is an out-of-line call.
+        std::size_t run = i;
+        while (run < text.size() && text[run] != '\r' && text[run] != '\0' && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+        out.append(text.data() + i, run - i);
+        i = run;
+        if (i == text.size()) break;
         const char c = text[i];
         if (c == '\r') {
             out += '\n';
@@ -394,9 +399,6 @@ std::string normalise_text(std::string_view text, std::size_t& replaced) {
         } else if (c == '\0') {
             out += kReplacement;
             ++replaced;
-            ++i;
-        } else if (static_cast<unsigned char>(c) < 0x80) {
-            out += c;
             ++i;
         } else if (const std::size_t n = utf8_length(text, i); n > 0) {
             out.append(text.substr(i, n));
