@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { launch, serveSite, openApp } from '../tests/browser/harness.mjs';
+import { figures } from './figures.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUDGET_MS = 1.0;
@@ -47,4 +48,7 @@ console.log(`Persona guide reader: a ${(soul.length / 1024).toFixed(1)} kB soul 
 console.log(`  UI work per frame (ImGui, no GL):  p50 ${stats.frame_ui_ms_p50.toFixed(3)} ms   p95 ${stats.frame_ui_ms_p95.toFixed(3)} ms   max ${stats.frame_ui_ms_max.toFixed(3)} ms`);
 console.log(`  whole frame incl. GL submission:  p50 ${stats.frame_cpu_ms_p50.toFixed(3)} ms   p95 ${stats.frame_cpu_ms_p95.toFixed(3)} ms (software GL in headless Chromium)`);
 console.log(`  budget: UI p95 <= ${BUDGET_MS} ms per frame in wasm: ${ok ? 'PASS' : 'FAIL'}`);
+const fig = figures('guide');
+fig.record('guide reader, 25 kB soul scrolled, UI work per frame', `p95 ${stats.frame_ui_ms_p95.toFixed(2)} ms`, `p95 ≤ ${BUDGET_MS} ms (guide issue)`, ok);
+fig.save();
 process.exitCode = ok ? 0 : 1;
