@@ -107,9 +107,9 @@ void draw_sequential(const PowerInputs& in, const PowerResult& r) {
                    "fixed design: " + format_grouped(static_cast<std::int64_t>(std::ceil(r.n_fixed))) + " per arm.");
         return;
     }
-    if (r.design.looks.empty()) return;
+    if (r.looks().empty()) return;
     if (in.solve == Solve::Power)
-        muted_text("Boundaries of the " + std::to_string(r.design.looks.size()) + " looks; the last at " +
+        muted_text("Boundaries of the " + std::to_string(r.looks().size()) + " looks; the last at " +
                    format_grouped(static_cast<std::int64_t>(std::ceil(r.n_per_arm))) + " per arm.");
     else
         muted_text("Maximum " + format_significant(r.inflation, 4) + " \xC3\x97 the fixed design (" +
@@ -121,8 +121,8 @@ void draw_sequential(const PowerInputs& in, const PowerResult& r) {
                           table_size)) {
         for (const char* h : {"look", "units per arm", "z boundary", "nominal p", "stop chance"}) ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
-        for (std::size_t k = 0; k < r.design.looks.size(); ++k) {
-            const auto& l = r.design.looks[k];
+        for (std::size_t k = 0; k < r.looks().size(); ++k) {
+            const auto& l = r.looks()[k];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::Text("%zu", k + 1);

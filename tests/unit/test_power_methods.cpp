@@ -200,7 +200,7 @@ TEST_CASE("sequential designs", "[power][sequential]") {
         CHECK(r.inflation > 1.0);
         CHECK(r.inflation < 1.1);
         CHECK(r.expected_n_h1 < n_fixed);
-        CHECK(r.design.looks.size() == 5);
+        CHECK(r.looks().size() == 5);
         // Power of the design at its own maximum n is the planned power; at other n it is the
         // boundaries' crossing probability, which falls with n.
         PowerInputs at = in;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <vector>
 
 #include "stats/normal.hpp"
 
@@ -12,6 +14,50 @@ namespace {
 void resize(Curve& c, int points) {
     c.x.resize(static_cast<std::size_t>(points));
     c.y.resize(static_cast<std::size_t>(points));
+}
+
+// A group-sequential design's power at each n of the curve. Exact (one pass over the design's
+// grids, ~8 us) at every kStride-th point and the last; between them a cubic Hermite in the
+// drift from the exact power and slope at both ends, which is within 2e-6 of exact
+// (tests/unit/test_power_curves.cpp). Exact everywhere, the curve was 80 % of a 2.8 ms update.
+void sequential_power_curve(const TestModel& m, const seq::GroupSequentialDesign& gs, double effect,
+                            const std::vector<double>& n, std::vector<double>& power) {
+    constexpr std::size_t kStride = 4;
+    const std::size_t count = n.size();
+    std::vector<double> drift(count, std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t i = 0; i < count; ++i) {
+        const double fixed = power_at(m, n[i], effect);
+        if (fixed > 0 && fixed < 1) drift[i] = std::fmax(0.0, m.z_crit + stats::normal_quantile(fixed));
+        else power[i] = fixed;  // as design_power: a fixed power of 0 or 1 (or NaN) stands
+    }
+    auto exact = [&](std::size_t i) { return seq::rejection_probability_with_slope(gs, drift[i]); };
+    for (std::size_t a = 0; a < count; a += kStride) {
+        const std::size_t b = std::min(a + kStride, count - 1);
+        if (b <= a) {
+            if (std::isfinite(drift[a])) power[a] = exact(a).power;
+            break;
+        }
+        bool smooth = true;
+        for (std::size_t i = a; i <= b; ++i) smooth = smooth && std::isfinite(drift[i]);
+        if (!smooth) {  // a segment touching power 0 or 1: every point exactly
+            for (std::size_t i = a; i <= b; ++i)
+                if (std::isfinite(drift[i])) power[i] = exact(i).power;
+            continue;
+        }
+        const seq::PowerWithSlope pa = exact(a), pb = exact(b);
+        power[a] = pa.power;
+        power[b] = pb.power;
+        const double h = drift[b] - drift[a];
+        if (!(h > 0)) {
+            for (std::size_t i = a + 1; i < b; ++i) power[i] = exact(i).power;
+            continue;
+        }
+        for (std::size_t i = a + 1; i < b; ++i) {
+            const double t = (drift[i] - drift[a]) / h, t2 = t * t, t3 = t2 * t;
+            power[i] = (2 * t3 - 3 * t2 + 1) * pa.power + (t3 - 2 * t2 + t) * h * pa.slope +
+                       (-2 * t3 + 3 * t2) * pb.power + (t3 - t2) * h * pb.slope;
+        }
+    }
 }
 
 double normal_density(double x, double mean, double sd) {
@@ -30,11 +76,11 @@ void compute_power_curves(const PowerInputs& in, const PowerResult& r, int point
     // S-shape reads naturally.
     resize(out.power_vs_n, points);
     const double n_lo = std::max(r.n_per_arm / 8, 3.0), n_hi = std::max(r.n_per_arm * 3, n_lo * 2);
-    for (int i = 0; i < points; ++i) {
-        const double n = n_lo + (n_hi - n_lo) * i / span;
-        out.power_vs_n.x[i] = n;
-        out.power_vs_n.y[i] = design_power(in, m, r.sequential_design(), n, r.effect);
-    }
+    for (int i = 0; i < points; ++i) out.power_vs_n.x[i] = n_lo + (n_hi - n_lo) * i / span;
+    if (const auto* gs = r.sequential_design())
+        sequential_power_curve(m, *gs, r.effect, out.power_vs_n.x, out.power_vs_n.y);
+    else
+        for (int i = 0; i < points; ++i) out.power_vs_n.y[i] = design_power(in, m, nullptr, out.power_vs_n.x[i], r.effect);
 
     // MDE vs days: one day to twice the planned duration (at least four weeks).
     resize(out.mde_vs_days, points);

@@ -129,11 +129,11 @@ std::vector<FormulaStep> explain(const PowerInputs& in, const PowerResult& res) 
                                  num(t.s1) + ") = " + num(res.power) + (m.far_tail ? " (far tail included)" : ""));
             break;
     }
-    if (!res.design.looks.empty() && in.solve == Solve::Power) {
-        add("Group sequential", std::to_string(res.design.looks.size()) + " looks with Lan-DeMets spending: power = P(some z_k \xE2\x89\xA5 c_k) at drift "
+    if (!res.looks().empty() && in.solve == Solve::Power) {
+        add("Group sequential", std::to_string(res.looks().size()) + " looks with Lan-DeMets spending: power = P(some z_k \xE2\x89\xA5 c_k) at drift "
                                     "z_crit + z[fixed-test power at n], by the same numerical integration as the boundaries = " + num(res.power));
-    } else if (!res.design.looks.empty()) {
-        add("Group sequential", std::to_string(res.design.looks.size()) + " looks, " +
+    } else if (!res.looks().empty()) {
+        add("Group sequential", std::to_string(res.looks().size()) + " looks, " +
                                     (in.sequential == Sequential::Pocock ? "Pocock" : "O'Brien-Fleming") +
                                     "-type Lan-DeMets spending: maximum n = fixed n \xC3\x97 " + num(res.inflation) + " = " +
                                     num(res.n_per_arm, 10) + "; expected n if the effect is real " + num(res.expected_n_h1, 8));

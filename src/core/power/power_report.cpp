@@ -52,7 +52,7 @@ nlohmann::json power_results_json(const PowerInputs& in, const Outcome<PowerResu
     if (in.ni_margin > 0) j["ni_margin"] = m.margin;
     if (in.sequential == Sequential::OBrienFleming || in.sequential == Sequential::Pocock) {
         nlohmann::json looks = nlohmann::json::array();
-        for (const auto& l : r.design.looks)
+        for (const auto& l : r.looks())
             looks.push_back({{"information", l.information}, {"z_boundary", l.z_boundary}, {"nominal_p", l.nominal_p},
                              {"alpha_spent", l.alpha_spent}, {"stop_prob_h1", number_or_null(l.stop_prob_h1)},
                              {"n_per_arm", l.information * r.n_per_arm}});

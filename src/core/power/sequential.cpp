@@ -391,11 +391,14 @@ Outcome<GroupSequentialDesign> design_group_sequential(int looks, Spending s, do
     return out;
 }
 
-double rejection_probability(const GroupSequentialDesign& d, double drift) {
-    if (d.looks.size() == 1) return stats::normal_upper_tail(d.looks[0].z_boundary - drift);
+PowerWithSlope rejection_probability_with_slope(const GroupSequentialDesign& d, double drift) {
+    if (d.looks.size() == 1) return {stats::normal_upper_tail(d.looks[0].z_boundary - drift), density(d.looks[0].z_boundary - drift)};
     const double theta = std::fmin(drift, d.max_drift);
     const double dt = 1.0 / static_cast<double>(d.looks.size());
-    return power_under(theta, dt, d.grids, d.score_boundaries, dt).power;
+    const PowerAndSlope p = power_under(theta, dt, d.grids, d.score_boundaries, dt);
+    return {p.power, drift < d.max_drift ? p.slope : 0.0};
 }
+
+double rejection_probability(const GroupSequentialDesign& d, double drift) { return rejection_probability_with_slope(d, drift).power; }
 
 }  // namespace mlwb::power::seq

@@ -90,4 +90,11 @@ Outcome<GroupSequentialDesign> design_group_sequential(int looks, Spending s, do
 // (drift = the design's drift x sqrt(N / N_max) for the same effect). `design` must be valid.
 double rejection_probability(const GroupSequentialDesign& design, double drift);
 
+// The same with its derivative in the drift (0 past max_drift), for curves that interpolate.
+struct PowerWithSlope {
+    double power = 0;
+    double slope = 0;
+};
+PowerWithSlope rejection_probability_with_slope(const GroupSequentialDesign& design, double drift);
+
 }  // namespace mlwb::power::seq

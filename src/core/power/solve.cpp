@@ -35,7 +35,7 @@ double tau_on_test_scale(const TestModel& m, double effect, double tau) {
 // The group-sequential design depends only on (looks, spending, alpha, power) and costs about
 // a millisecond of numerical integration, while the effect, baseline or traffic change far
 // more often: keep the last one.
-Outcome<seq::GroupSequentialDesign> cached_design(int looks, seq::Spending spending, double alpha, double power) {
+Outcome<std::shared_ptr<const seq::GroupSequentialDesign>> cached_design(int looks, seq::Spending spending, double alpha, double power) {
     struct Key {
         int looks;
         seq::Spending spending;
@@ -43,10 +43,12 @@ Outcome<seq::GroupSequentialDesign> cached_design(int looks, seq::Spending spend
         bool operator==(const Key&) const = default;
     };
     thread_local Key last_key{0, seq::Spending::OBrienFleming, 0, 0};
-    thread_local Outcome<seq::GroupSequentialDesign> last;
+    thread_local Outcome<std::shared_ptr<const seq::GroupSequentialDesign>> last;
     const Key key{looks, spending, alpha, power};
     if (!(key == last_key)) {
-        last = seq::design_group_sequential(looks, spending, alpha, power);
+        auto made = seq::design_group_sequential(looks, spending, alpha, power);
+        last.errors = std::move(made.errors);
+        last.value = std::make_shared<const seq::GroupSequentialDesign>(std::move(made.value));
         last_key = key;
     }
     return last;
@@ -64,6 +66,11 @@ std::string no_data_power_message(double floor_power) {
 }
 
 }  // namespace
+
+const std::vector<seq::Look>& PowerResult::looks() const {
+    static const std::vector<seq::Look> none;
+    return design ? design->looks : none;
+}
 
 double normal_approximation_numerator(const TestModel& m, const ZTerms& t, double power) {
     return m.z_crit * t.s0 + stats::normal_quantile(power) * t.s1;
@@ -168,7 +175,7 @@ Outcome<PowerResult> solve(const PowerInputs& in) {
             return out;
         }
         r.design = std::move(design.value);
-        r.inflation = r.design.inflation;
+        r.inflation = r.design->inflation;
     }
     const bool avl = in.sequential == Sequential::AlwaysValid;
 
@@ -243,11 +250,13 @@ Outcome<PowerResult> solve(const PowerInputs& in) {
     if (group_sequential(in) && in.solve == Solve::Power) {
         // The stopping chances and expected n were computed at the drift of a planned power;
         // solving for power there is none, so they are not reported.
-        for (auto& look : r.design.looks) look.stop_prob_h1 = std::numeric_limits<double>::quiet_NaN();
+        auto unknown = std::make_shared<seq::GroupSequentialDesign>(*r.design);  // the cache keeps its own
+        for (auto& look : unknown->looks) look.stop_prob_h1 = std::numeric_limits<double>::quiet_NaN();
+        r.design = std::move(unknown);
     }
     if (group_sequential(in) && in.solve != Solve::Power) {  // expected n is known at the planned power
-        r.expected_n_h1 = r.n_fixed * r.design.expected_n_h1;
-        r.expected_n_h0 = r.n_fixed * r.design.expected_n_h0;
+        r.expected_n_h1 = r.n_fixed * r.design->expected_n_h1;
+        r.expected_n_h0 = r.n_fixed * r.design->expected_n_h0;
     }
     if (avl) {
         r.always_valid_tau = tau_on_test_scale(m, r.effect, in.msprt_tau);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <vector>
 
 #include "power/power_inputs.hpp"
@@ -35,9 +36,12 @@ struct PowerResult {
     double inflation = 1;            // n_per_arm / n_fixed
     double expected_n_h1 = 0;        // expected control units when the effect is real
     double expected_n_h0 = 0;        // ... when there is none
-    seq::GroupSequentialDesign design;  // group sequential: the looks (none otherwise) and what
-                                        // evaluates their power at other n
-    const seq::GroupSequentialDesign* sequential_design() const { return design.looks.empty() ? nullptr : &design; }
+    // Group sequential: the looks and what evaluates their power at other n. Shared with the
+    // solver's cache of the last design: its grids hold thousands of values, and copying them
+    // into every result cost 18 us per solve in wasm (bench/power.mjs).
+    std::shared_ptr<const seq::GroupSequentialDesign> design;
+    const seq::GroupSequentialDesign* sequential_design() const { return design && !design->looks.empty() ? design.get() : nullptr; }
+    const std::vector<seq::Look>& looks() const;  // empty for a fixed or always-valid design
     double always_valid_tau = 0;     // mixing sd used (test scale)
     double always_valid_z = 0;       // the always-valid z boundary at n_per_arm
 
