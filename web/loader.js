@@ -103,9 +103,12 @@
   function compileWasm(url) {
     return fetch(url).then(function (response) {
       if (!response.ok) throw new Error('the server answered HTTP ' + response.status + ' for ' + url);
+      if (!response.body || typeof WebAssembly.compileStreaming !== 'function') {
+        return response.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
+      }
       var total = build.wasmBytes || Number(response.headers.get('Content-Length')) || 0;
       var body = response.body;
-      if (body && total && typeof TransformStream === 'function') {
+      if (total && typeof TransformStream === 'function') {
         var received = 0;
         body = body.pipeThrough(new TransformStream({
           transform: function (chunk, out) {
@@ -115,10 +118,7 @@
           }
         }));
       }
-      if (body && typeof WebAssembly.compileStreaming === 'function') {
-        return WebAssembly.compileStreaming(new Response(body, { headers: { 'Content-Type': 'application/wasm' } }));
-      }
-      return response.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
+      return WebAssembly.compileStreaming(new Response(body, { headers: { 'Content-Type': 'application/wasm' } }));
     });
   }
 
