@@ -211,6 +211,10 @@ TEST_CASE("sequential designs", "[power][sequential]") {
         CHECK(solve(at).value.power == Approx(0.8).epsilon(1e-5));
         at.n_per_arm = r.n_per_arm / 2;
         CHECK(solve(at).value.power < 0.6);
+        // Solving for power the stopping chances are unknown (no planned power); solving for n
+        // again right after, from the same cached design, they are known.
+        for (const auto& look : solve(at).value.looks()) CHECK(std::isnan(look.stop_prob_h1));
+        for (const auto& look : solve(in).value.looks()) CHECK(std::isfinite(look.stop_prob_h1));
         in.sequential = Sequential::Pocock;
         CHECK(solve(in).value.inflation > r.inflation);  // Pocock spends early: a bigger maximum
     }

@@ -27,16 +27,12 @@ void sequential_power_curve(const TestModel& m, const seq::GroupSequentialDesign
     std::vector<double> drift(count, std::numeric_limits<double>::quiet_NaN());
     for (std::size_t i = 0; i < count; ++i) {
         const double fixed = power_at(m, n[i], effect);
-        if (fixed > 0 && fixed < 1) drift[i] = std::fmax(0.0, m.z_crit + stats::normal_quantile(fixed));
+        if (fixed > 0 && fixed < 1) drift[i] = sequential_drift(m, fixed);
         else power[i] = fixed;  // as design_power: a fixed power of 0 or 1 (or NaN) stands
     }
     auto exact = [&](std::size_t i) { return seq::rejection_probability_with_slope(gs, drift[i]); };
-    for (std::size_t a = 0; a < count; a += kStride) {
+    for (std::size_t a = 0; a + 1 < count; a += kStride) {  // segments [a, b]; the last ends at the last point
         const std::size_t b = std::min(a + kStride, count - 1);
-        if (b <= a) {
-            if (std::isfinite(drift[a])) power[a] = exact(a).power;
-            break;
-        }
         bool smooth = true;
         for (std::size_t i = a; i <= b; ++i) smooth = smooth && std::isfinite(drift[i]);
         if (!smooth) {  // a segment touching power 0 or 1: every point exactly

@@ -34,19 +34,25 @@ double tau_on_test_scale(const TestModel& m, double effect, double tau) {
 
 // The group-sequential design depends only on (looks, spending, alpha, power) and costs about
 // a millisecond of numerical integration, while the effect, baseline or traffic change far
-// more often: keep the last one.
-Outcome<std::shared_ptr<const seq::GroupSequentialDesign>> cached_design(int looks, seq::Spending spending, double alpha, double power) {
+// more often: keep the last one. Solving for power there is no planned power, so the stopping
+// chances (computed at a planned power's drift) are unknown: such a design is kept with them
+// blanked, rather than copied and blanked for every solve.
+Outcome<std::shared_ptr<const seq::GroupSequentialDesign>> cached_design(int looks, seq::Spending spending, double alpha, double power,
+                                                                         bool stops_known) {
     struct Key {
         int looks;
         seq::Spending spending;
         double alpha, power;
+        bool stops_known;
         bool operator==(const Key&) const = default;
     };
-    thread_local Key last_key{0, seq::Spending::OBrienFleming, 0, 0};
+    thread_local Key last_key{0, seq::Spending::OBrienFleming, 0, 0, true};
     thread_local Outcome<std::shared_ptr<const seq::GroupSequentialDesign>> last;
-    const Key key{looks, spending, alpha, power};
+    const Key key{looks, spending, alpha, power, stops_known};
     if (!(key == last_key)) {
         auto made = seq::design_group_sequential(looks, spending, alpha, power);
+        if (!stops_known)
+            for (auto& look : made.value.looks) look.stop_prob_h1 = std::numeric_limits<double>::quiet_NaN();
         last.errors = std::move(made.errors);
         last.value = std::make_shared<const seq::GroupSequentialDesign>(std::move(made.value));
         last_key = key;
@@ -146,8 +152,10 @@ double design_power(const PowerInputs& in, const TestModel& m, const seq::GroupS
     if (!gs) return power_at(m, n, effect);
     const double fixed = power_at(m, n, effect);
     if (!(fixed > 0 && fixed < 1)) return fixed;
-    return seq::rejection_probability(*gs, std::fmax(0.0, m.z_crit + stats::normal_quantile(fixed)));
+    return seq::rejection_probability(*gs, sequential_drift(m, fixed));
 }
+
+double sequential_drift(const TestModel& m, double fixed_power) { return std::fmax(0.0, m.z_crit + stats::normal_quantile(fixed_power)); }
 
 std::vector<FieldError> validate(const PowerInputs& in) { return solve(in).errors; }
 
@@ -168,8 +176,9 @@ Outcome<PowerResult> solve(const PowerInputs& in) {
     if (group_sequential(in)) {
         const auto spending = in.sequential == Sequential::Pocock ? seq::Spending::Pocock : seq::Spending::OBrienFleming;
         // The boundaries do not depend on the power (only the drift does): solving for power,
-        // any planned power gives the same design to evaluate.
-        auto design = cached_design(in.looks, spending, m.alpha_test / m.tails, in.solve == Solve::Power ? 0.8 : in.power);
+        // any planned power gives the same design to evaluate (and its expected n is not reported).
+        const bool for_power = in.solve == Solve::Power;
+        auto design = cached_design(in.looks, spending, m.alpha_test / m.tails, for_power ? 0.8 : in.power, !for_power);
         if (!design.ok()) {
             for (auto& e : design.errors) out.errors.push_back(e);
             return out;
@@ -246,13 +255,6 @@ Outcome<PowerResult> solve(const PowerInputs& in) {
         case Solve::Power:
             r.power = design_power(in, m, r.sequential_design(), r.n_per_arm, r.effect);
             break;
-    }
-    if (group_sequential(in) && in.solve == Solve::Power) {
-        // The stopping chances and expected n were computed at the drift of a planned power;
-        // solving for power there is none, so they are not reported.
-        auto unknown = std::make_shared<seq::GroupSequentialDesign>(*r.design);  // the cache keeps its own
-        for (auto& look : unknown->looks) look.stop_prob_h1 = std::numeric_limits<double>::quiet_NaN();
-        r.design = std::move(unknown);
     }
     if (group_sequential(in) && in.solve != Solve::Power) {  // expected n is known at the planned power
         r.expected_n_h1 = r.n_fixed * r.design->expected_n_h1;

@@ -78,5 +78,7 @@ double design_mde(const PowerInputs& in, const TestModel& m, double inflation, d
 // crossing probability at the drift z_crit + z[power of a fixed test with n units], which is
 // delta sqrt(n)/s when the test's sds under H0 and H1 agree.
 double design_power(const PowerInputs& in, const TestModel& m, const seq::GroupSequentialDesign* gs, double n, double effect);
+// That drift, from the power of the fixed test with the same n (which must be in (0, 1)).
+double sequential_drift(const TestModel& m, double fixed_power);
 
 }  // namespace mlwb::power
