@@ -6,7 +6,7 @@
 // gap while loading exceeds 250 ms.
 //   node bench/drift_frames.mjs      (needs build/site; scripts/bench.sh builds it)
 import { launch, serveSite, openApp } from '../tests/browser/harness.mjs';
-import { figures } from './figures.mjs';
+import { figures, quantile as q } from './figures.mjs';
 
 const GAP_BUDGET_MS = 250;
 const { server, url: base } = await serveSite();
@@ -60,7 +60,6 @@ const out = await page.evaluate(async () => {
 await browser.close();
 server.close();
 
-const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))]; };
 const load = out.gaps.filter(([p]) => p === 'load').map(([, g]) => g).slice(1);
 const cmp = out.gaps.filter(([p]) => p === 'compare').map(([, g]) => g);
 const mb = out.bytes / 1e6;

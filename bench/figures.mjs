@@ -19,3 +19,10 @@ export function figures(name) {
     },
   };
 }
+
+// The p-quantile of the values as the frame benchmarks report it: the sorted value at
+// floor(p (n - 1)), no interpolation (p95 of 128 frames is a frame that happened).
+export function quantile(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))];
+}

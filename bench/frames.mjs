@@ -13,7 +13,7 @@
 // Budget (performance issue): p95 <= 4 ms.
 //   node bench/frames.mjs            (needs build/site; scripts/bench.sh builds it)
 import { launch, serveSite, openApp } from '../tests/browser/harness.mjs';
-import { figures } from './figures.mjs';
+import { figures, quantile as q } from './figures.mjs';
 
 const BUDGET_P95_MS = 4;
 const { server, url } = await serveSite();
@@ -22,7 +22,6 @@ const context = await browser.newContext({ viewport: { width: 1280, height: 900 
 const { page, errors } = await openApp(context, url);
 const out = figures('frames');
 
-const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))]; };
 const stats = () => page.evaluate(() => window.mlwb.stats());
 
 // Waits until the app stops drawing (results computed, layout settled).

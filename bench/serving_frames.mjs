@@ -5,7 +5,7 @@
 // frame at the end, not part of "while the run proceeds".
 //   node bench/serving_frames.mjs      (needs build/site; scripts/bench.sh builds it)
 import { launch, serveSite, openApp } from '../tests/browser/harness.mjs';
-import { figures } from './figures.mjs';
+import { figures, quantile as q } from './figures.mjs';
 
 const BUDGET_MS = 30;
 const { server, url: base } = await serveSite();
@@ -33,8 +33,6 @@ await browser.close();
 server.close();
 
 // The last few gaps are idle frames after the run; the rest are the run proceeding.
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const q = (xs, p) => sorted(xs)[Math.min(xs.length - 1, Math.floor(p * (xs.length - 1)))];
 const during = gaps.slice(1, -3);
 const over = during.filter((g) => g > BUDGET_MS).length;
 console.log(`Serving simulator, 1,000,000 requests in the page: ${seconds.toFixed(1)} s wall, ${gaps.length} frames`);

@@ -1,10 +1,10 @@
 #include "persona/checklist.hpp"
 
-#include "util/ascii.hpp"
-
 #include <cstdint>
 #include <cstdio>
 #include <map>
+
+#include "util/ascii.hpp"
 
 namespace mlwb::persona {
 
