@@ -15,15 +15,14 @@
     statusText = document.getElementById('status-text');
     statusFill = document.getElementById('status-fill');
     canvas = document.getElementById('canvas');
-    // The app's WebGL2 context, created now while the app still downloads (35-90 ms on
-    // software GL): the app's own getContext call gets this same context back. The attributes
-    // are those of init_graphics() in src/platform/web_main.cpp.
-    if (typeof WebGL2RenderingContext !== 'undefined') {
-      try {
-        canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false,
-                                      premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'low-power' });
-      } catch (e) { /* the app reports a missing context itself */ }
-    }
+    // Sized now as resize_if_needed() (web_main.cpp) will want it, so the app need not resize
+    // (and so reallocate) the drawing buffer before its first frame. The WebGL2 context itself
+    // is left to the app: created here, the empty canvas was composited by a synchronous
+    // readback while the wasm still downloaded (~130 ms of the main thread on software GL).
+    var ratio = window.devicePixelRatio;
+    if (!(ratio > 0.25 && ratio < 8)) ratio = 1;
+    canvas.width = Math.round((window.innerWidth | 0) * ratio);
+    canvas.height = Math.round((window.innerHeight | 0) * ratio);
   });
   var module = null;
   var resolveReady, rejectReady;

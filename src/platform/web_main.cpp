@@ -52,7 +52,12 @@ void resize_if_needed() {
         // Backing store at device pixels; the CSS size (100vw x 100vh) stays in shell.html.
         g_app.framebuffer_width = static_cast<int>(std::lround(w * ratio));
         g_app.framebuffer_height = static_cast<int>(std::lround(h * ratio));
-        emscripten_set_canvas_element_size("#canvas", g_app.framebuffer_width, g_app.framebuffer_height);
+        // The loader sized the canvas before the app started; setting a canvas's size, even to
+        // the same value, reallocates its drawing buffer.
+        int current_w = 0, current_h = 0;
+        emscripten_get_canvas_element_size("#canvas", &current_w, &current_h);
+        if (current_w != g_app.framebuffer_width || current_h != g_app.framebuffer_height)
+            emscripten_set_canvas_element_size("#canvas", g_app.framebuffer_width, g_app.framebuffer_height);
     }
 }
 
@@ -119,6 +124,9 @@ bool init_graphics() {
     attrs.stencil = EM_FALSE;
     attrs.antialias = EM_FALSE;
     attrs.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
+    // The renderer uses WebGL2 core only; enabling every extension by default costs one
+    // synchronous getExtension round trip to the GPU process each (~50 ms before the first frame).
+    attrs.enableExtensionsByDefault = EM_FALSE;
     const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context("#canvas", &attrs);
     if (ctx <= 0) return false;
     emscripten_webgl_make_context_current(ctx);
