@@ -14,6 +14,7 @@
 #include "drift/drift_report.hpp"
 #include "drift/histogram_input.hpp"
 #include "drift/sort_values.hpp"
+#include "util/escape.hpp"
 #include "drift/stat_tests.hpp"
 #include "drift/synthetic.hpp"
 #include "drift/windows.hpp"
@@ -412,6 +413,7 @@ TEST_CASE("Radix sort equals std::sort", "[drift]") {
 }
 
 TEST_CASE("csv_field quotes what needs it and the reader reads it back", "[drift][csv]") {
+    using mlwb::csv_field;
     CHECK(csv_field("plain") == "plain");
     CHECK(csv_field("a,b") == "\"a,b\"");
     for (const std::string text : {"a,\"b\";c\nd", "tab\there", "\"", "x\r\ny"}) {

@@ -237,16 +237,6 @@ Table read_csv(std::string_view text, CsvOptions options) {
     return reader.finish();
 }
 
-std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",;\t\"\n\r") == std::string_view::npos) return std::string(text);
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 const char* column_type_name(ColumnType type) {
     switch (type) {
     case ColumnType::Integer: return "integer";

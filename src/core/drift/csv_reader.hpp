@@ -104,8 +104,4 @@ Table read_csv(std::string_view text, CsvOptions options = {});
 // "integer", "numeric", "boolean", "datetime", "categorical", "text", "empty"
 const char* column_type_name(ColumnType type);
 
-// A field as CSV writes it: quoted (with "" for ") when it holds a delimiter, quote or line
-// break, else as is. What the reader reads back as the same text.
-std::string csv_field(std::string_view text);
-
 }  // namespace mlwb::drift

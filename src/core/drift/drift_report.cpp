@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "util/escape.hpp"
+
 namespace mlwb::drift {
 namespace {
 
@@ -40,16 +42,6 @@ std::string text(double v) {
 }
 
 
-
-std::string markdown_cell(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n' || c == '\r') out += ' ';
-        else out += c;
-    }
-    return out;
-}
 
 nlohmann::json source_json(const DataSource& s) {
     return {{"name", s.name}, {"rows", s.rows}, {"columns", s.columns}, {"parse_problems", s.problems}};

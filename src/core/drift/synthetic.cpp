@@ -8,6 +8,7 @@
 #include "serving/rng.hpp"
 #include "serving/samplers.hpp"
 #include "util/enum_names.hpp"
+#include "util/escape.hpp"
 
 namespace mlwb::drift {
 namespace {

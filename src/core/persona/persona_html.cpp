@@ -9,6 +9,7 @@
 #include "persona/front_matter.hpp"
 #include "persona/parse.hpp"
 #include "persona/progress.hpp"
+#include "util/escape.hpp"
 
 namespace mlwb::persona {
 namespace {
@@ -69,25 +70,6 @@ th{background:var(--code)}
 )css";
 
 // ---- escaping ------------------------------------------------------------------------------
-
-void append_escaped(std::string& out, std::string_view s) {
-    for (const char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-}
-
-std::string escaped(std::string_view s) {
-    std::string out;
-    append_escaped(out, s);
-    return out;
-}
 
 // Percent-encodes everything but RFC 3986's unreserved characters: for an id in a URL.
 std::string url_component(std::string_view s) {
@@ -244,7 +226,7 @@ std::string render(std::string_view markdown, bool under_h1) {
     const std::string raw = md4c_html(text, ok);
     if (!ok) {
         std::string out = "<pre>";
-        append_escaped(out, text);
+        append_html_escaped(out, text);
         out += "</pre>\n";
         return out;
     }
@@ -260,7 +242,7 @@ std::string soul_title(const LoadedSoul& soul) {
 }
 
 std::string app_link(const SiteOptions& options, const std::string& soul_id) {
-    return escaped(options.app_page + "#guide?soul=" + url_component(soul_id));
+    return html_escaped(options.app_page + "#guide?soul=" + url_component(soul_id));
 }
 
 const char* instrument_name(std::string_view instrument) {
@@ -287,9 +269,9 @@ void open_page(std::string& out, std::string_view title, std::string_view descri
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += "<meta name=\"color-scheme\" content=\"light dark\">\n";
     out += "<meta name=\"description\" content=\"";
-    append_escaped(out, description);
+    append_html_escaped(out, description);
     out += "\">\n<title>";
-    append_escaped(out, title);
+    append_html_escaped(out, title);
     out += "</title>\n<style>";
     out += kStyle;
     out += "</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#content\">Skip to content</a>\n";
@@ -298,7 +280,7 @@ void open_page(std::string& out, std::string_view title, std::string_view descri
 void site_nav(std::string& out, const SiteOptions& options, bool on_index) {
     out += on_index ? "<nav class=\"site\" aria-label=\"Site\"><a href=\"index.html\" aria-current=\"page\">Persona guide</a><a href=\""
                     : "<nav class=\"site\" aria-label=\"Site\"><a href=\"index.html\">Persona guide</a><a href=\"";
-    append_escaped(out, options.app_page);
+    append_html_escaped(out, options.app_page);
     out += "\">MLOps Workbench app</a></nav>\n";
 }
 
@@ -306,12 +288,12 @@ void close_page(std::string& out, const SiteOptions& options, std::string_view s
     out += "<footer>\n<p>";
     if (!source.empty()) {
         out += "Source: <code>";
-        append_escaped(out, source);
+        append_html_escaped(out, source);
         out += "</code>. ";
     }
     if (!options.generated_on.empty()) {
         out += "Generated on ";
-        append_escaped(out, options.generated_on);
+        append_html_escaped(out, options.generated_on);
         out += ". ";
     }
     if (link_index) out += "<a href=\"index.html\">All personas and checklists</a>.";
@@ -397,16 +379,16 @@ void checklist_section(std::string& out, const LoadedSoul& soul, const SiteOptio
         for (const auto& item : list.items) {
             if (item.stage != s.stage) continue;
             out += "<li>";
-            append_escaped(out, item.text);
+            append_html_escaped(out, item.text);
             if (item.done_in_source) out += " <em>(ticked in the source)</em>";
             out += "<span class=\"src\">";
-            append_escaped(out, item_source(item, title));
+            append_html_escaped(out, item_source(item, title));
             if (!item.instrument.empty()) {
                 const char* name = instrument_name(item.instrument);
                 out += " \xC2\xB7 <a href=\"";
-                append_escaped(out, options.app_page + "#" + url_component(item.instrument));
+                append_html_escaped(out, options.app_page + "#" + url_component(item.instrument));
                 out += "\">";
-                append_escaped(out, name != nullptr ? std::string_view(name) : std::string_view(item.instrument));
+                append_html_escaped(out, name != nullptr ? std::string_view(name) : std::string_view(item.instrument));
                 out += "</a>";
             }
             out += "</span></li>\n";
@@ -450,18 +432,18 @@ void index_list(std::string& out, const std::vector<LoadedSoul>& souls, const st
         const LoadedSoul& soul = souls[k];
         if (soul.is_checklist != checklists) continue;
         out += "<li>\n<h3><a href=\"";
-        append_escaped(out, files[k]);
+        append_html_escaped(out, files[k]);
         out += "\">";
-        append_escaped(out, soul_title(soul));
+        append_html_escaped(out, soul_title(soul));
         out += "</a></h3>\n";
         if (!soul.checklist.description.empty()) {
             out += "<p>";
-            append_escaped(out, soul.checklist.description);
+            append_html_escaped(out, soul.checklist.description);
             out += "</p>\n";
         }
         out += "<p class=\"meta\">" + count_of(soul.checklist.items.size(), "checklist item", "checklist items") +
                " \xC2\xB7 <a href=\"" + app_link(options, soul.checklist.soul_id) + "\">Open<span class=\"vh\"> " +
-               escaped(soul_title(soul)) + "</span> in the app</a></p>\n</li>\n";
+               html_escaped(soul_title(soul)) + "</span> in the app</a></p>\n</li>\n";
     }
     out += "</ul>\n</section>\n";
 }
@@ -487,22 +469,22 @@ std::string soul_page_html(const LoadedSoul& soul, const SiteOptions& options) {
     out += "<p class=\"kind\">";
     out += kind;
     out += "</p>\n<h1>";
-    append_escaped(out, title);
+    append_html_escaped(out, title);
     out += "</h1>\n";
     if (!list.description.empty()) {
         out += "<p class=\"lede\">";
-        append_escaped(out, list.description);
+        append_html_escaped(out, list.description);
         out += "</p>\n";
     }
     out += "<p class=\"meta\">Version ";
-    append_escaped(out, list.version);
+    append_html_escaped(out, list.version);
     out += " \xC2\xB7 " + count_of(list.items.size(), "checklist item", "checklist items") + "</p>\n";
     const std::vector<std::string> tags = tags_of(soul.doc);
     if (!tags.empty()) {
         out += "<div class=\"meta\">Tags: <ul class=\"tags\">";
         for (const auto& tag : tags) {
             out += "<li>";
-            append_escaped(out, tag);
+            append_html_escaped(out, tag);
             out += "</li>";
         }
         out += "</ul></div>\n";
@@ -531,7 +513,7 @@ std::string guide_index_html(const std::vector<LoadedSoul>& souls, const SiteOpt
            "thinks and works; checklists are what to tick before, during and after a launch. Each page groups its "
            "checklist by lifecycle stage and links to the instrument that answers an item.</p>\n";
     out += "<p><a class=\"open-app\" href=\"";
-    append_escaped(out, options.app_page + "#guide");
+    append_html_escaped(out, options.app_page + "#guide");
     out += "\">Open the guide in the app</a></p>\n</header>\n";
     out += "<main id=\"content\" tabindex=\"-1\">\n";
     index_list(out, souls, files, false, options);
