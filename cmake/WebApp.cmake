@@ -12,7 +12,7 @@ target_include_directories(mlwb_app PRIVATE src/platform)
 target_link_libraries(mlwb_app PRIVATE mlwb_ui mlwb_options)
 set_target_properties(mlwb_app PROPERTIES OUTPUT_NAME mlwb SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${MLWB_SITE_DIR}")
 
-set(_exports _main _mlwb_api_instruments _mlwb_api_presets _mlwb_api_open _mlwb_api_get_state _mlwb_api_set_state _mlwb_api_results _mlwb_api_stats
+set(_exports _main _mlwb_api_instruments _mlwb_api_presets _mlwb_api_open _mlwb_api_get_state _mlwb_api_set_state _mlwb_api_results _mlwb_api_share _mlwb_api_export _mlwb_api_download _mlwb_api_stats
              _mlwb_api_import_soul _mlwb_api_load_drift
              _mlwb_platform_file_begin _mlwb_platform_file_chunk _mlwb_platform_file_end
              _mlwb_platform_on_paste _mlwb_platform_on_file _mlwb_platform_on_hash_change _mlwb_platform_on_color_scheme _malloc _free)
@@ -30,18 +30,28 @@ target_link_options(mlwb_app PRIVATE
   -sTEXTDECODER=2
   -fno-exceptions)
 
-# The page (shell.html with web/loader.js inlined) and the files it links to. A target of its
-# own, so that editing the page or the loader alone rebuilds it too.
+# The pages (shell.html with web/loader.js inlined, as index.html and embed.html), the service
+# worker, the 404 page and the files they link to. A target of its own, so that editing the page
+# or the loader alone rebuilds it too.
+find_program(MLWB_NODE NAMES node nodejs REQUIRED)
 add_custom_command(
-  OUTPUT ${MLWB_SITE_DIR}/index.html ${MLWB_SITE_DIR}/icon.svg
-  COMMAND ${CMAKE_COMMAND} -DINPUT=${PROJECT_SOURCE_DIR}/shell.html -DOUTPUT=${MLWB_SITE_DIR}/index.html
+  OUTPUT ${MLWB_SITE_DIR}/index.html ${MLWB_SITE_DIR}/embed.html ${MLWB_SITE_DIR}/sw.js ${MLWB_SITE_DIR}/icon.svg ${MLWB_SITE_DIR}/404.html
+  COMMAND ${CMAKE_COMMAND} -DINPUT=${PROJECT_SOURCE_DIR}/shell.html -DOUTPUT_DIR=${MLWB_SITE_DIR}
           -DWASM=${MLWB_SITE_DIR}/mlwb.wasm -DJS=${MLWB_SITE_DIR}/mlwb.js -DLOADER=${PROJECT_SOURCE_DIR}/web/loader.js
-          -DICON=${PROJECT_SOURCE_DIR}/assets/icon.svg
+          -DICON=${PROJECT_SOURCE_DIR}/assets/icon.svg -DSW=${PROJECT_SOURCE_DIR}/web/sw.js
           -P ${PROJECT_SOURCE_DIR}/cmake/make_page.cmake
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PROJECT_SOURCE_DIR}/assets/icon.svg ${MLWB_SITE_DIR}/icon.svg
-  DEPENDS mlwb_app ${PROJECT_SOURCE_DIR}/shell.html ${PROJECT_SOURCE_DIR}/web/loader.js
-          ${PROJECT_SOURCE_DIR}/assets/icon.svg ${PROJECT_SOURCE_DIR}/cmake/make_page.cmake
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PROJECT_SOURCE_DIR}/web/404.html ${MLWB_SITE_DIR}/404.html
+  DEPENDS mlwb_app ${PROJECT_SOURCE_DIR}/shell.html ${PROJECT_SOURCE_DIR}/web/loader.js ${PROJECT_SOURCE_DIR}/web/sw.js
+          ${PROJECT_SOURCE_DIR}/web/404.html ${PROJECT_SOURCE_DIR}/assets/icon.svg ${PROJECT_SOURCE_DIR}/cmake/make_page.cmake
   COMMENT "Assembling build/site"
+  VERBATIM)
+# The single-file build for workshop USB sticks and intranets (scripts/single-file.mjs).
+add_custom_command(
+  OUTPUT ${MLWB_SITE_DIR}/mlwb-single.html
+  COMMAND ${MLWB_NODE} ${PROJECT_SOURCE_DIR}/scripts/single-file.mjs ${MLWB_SITE_DIR} ${MLWB_SITE_DIR}/mlwb-single.html
+  DEPENDS ${MLWB_SITE_DIR}/index.html ${PROJECT_SOURCE_DIR}/scripts/single-file.mjs
+  COMMENT "Writing the single-file build"
   VERBATIM)
 
 # The persona guide's static pages (build/site/guide/), written by the mlwb CLI itself built
@@ -55,4 +65,5 @@ add_custom_command(
   DEPENDS mlwb_node_cli
   COMMENT "Writing the persona guide pages to build/site/guide"
   VERBATIM)
-add_custom_target(mlwb_site ALL DEPENDS ${MLWB_SITE_DIR}/index.html ${MLWB_SITE_DIR}/icon.svg ${MLWB_SITE_DIR}/guide/index.html)
+add_custom_target(mlwb_site ALL DEPENDS ${MLWB_SITE_DIR}/index.html ${MLWB_SITE_DIR}/icon.svg ${MLWB_SITE_DIR}/guide/index.html
+                                          ${MLWB_SITE_DIR}/mlwb-single.html)

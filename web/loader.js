@@ -76,6 +76,12 @@
       return call('mlwb_api_set_state', ['string'], [typeof state === 'string' ? state : JSON.stringify(state)]);
     },
     results: function () { return call('mlwb_api_results'); },
+    // Share > Copy link / Copy embed code: {text}, also put on the clipboard.
+    share: function (kind) { return call('mlwb_api_share', ['string'], [String(kind)]); },
+    // Export menu texts: 'json', 'csv', 'markdown' or 'report' (HTML) -> {text}.
+    exportResults: function (format) { return call('mlwb_api_export', ['string'], [String(format)]); },
+    // An Export menu item as if chosen: 'copy-markdown', 'json', 'csv', 'markdown', 'plots'.
+    download: function (kind) { return call('mlwb_api_download', ['string'], [String(kind)]); },
     // Data for the drift lens as if its file had been dropped: slot 'reference' or 'current'.
     loadData: function (slot, text, name) {
       return call('mlwb_api_load_drift', ['string', 'string', 'string'],
@@ -100,6 +106,13 @@
   // Downloads and compiles the app together: the browser compiles the wasm as its bytes arrive
   // (compileStreaming), while a pass-through stream counts them for the progress bar.
   function compileWasm(url) {
+    if (typeof window.MLWB_WASM_BASE64 === 'string') {  // the single-file build: the app is in the page
+      return Promise.resolve().then(function () {
+        var text = atob(window.MLWB_WASM_BASE64), bytes = new Uint8Array(text.length);
+        for (var i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
+        return WebAssembly.compile(bytes);
+      });
+    }
     return fetch(url).then(function (response) {
       if (!response.ok) throw new Error('the server answered HTTP ' + response.status + ' for ' + url);
       if (!response.body || typeof WebAssembly.compileStreaming !== 'function') {
@@ -122,6 +135,7 @@
   }
 
   function loadScript(url) {
+    if (typeof window.createMlwbModule === 'function') return Promise.resolve();  // inlined (single file)
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
       s.src = url;
@@ -129,6 +143,16 @@
       s.onerror = function () { reject(new Error('could not load ' + url)); };
       document.head.appendChild(s);
     });
+  }
+
+  // After the first frame (it must not compete with start-up): the service worker that keeps a
+  // copy of this build for offline use (web/sw.js). Not for the embed page inside other sites,
+  // nor for the single-file build or file:// pages, where there is no server to mirror.
+  function registerOffline() {
+    if (window.MLWB_EMBED || build.singleFile || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+    try {
+      navigator.serviceWorker.register('sw.js').catch(function () {});
+    } catch (e) { /* storage disabled: online only */ }
   }
 
   show('Loading… 0 %', 0);
@@ -157,6 +181,7 @@
         canvas.focus();
         if (window.performance && performance.mark) performance.mark('mlwb-first-frame');
         resolveReady(window.mlwb);
+        registerOffline();
       }
     };
     return window.createMlwbModule(options);

@@ -10,6 +10,7 @@
 #include "state/app_state.hpp"
 #include "state/instruments.hpp"
 #include "state/presets_json.hpp"
+#include "state/results_export.hpp"
 #include "web_app.hpp"
 
 namespace {
@@ -115,7 +116,7 @@ EMSCRIPTEN_KEEPALIVE const char* mlwb_api_stats() {
                          {"bytes_total", slot.bytes_total}, {"bytes_read", slot.reader ? slot.reader->bytes_fed() : (slot.loaded ? slot.bytes_total : 0)},
                          {"rows", slot.loaded ? slot.table.rows : (slot.reader ? slot.reader->rows_read() : 0)},
                          {"problems", slot.table.problem_count}});
-    return reply({{"drift_slots", std::move(slots)}, {"drift_running", a.model.drift.running}, {"notices", notices_json(a.model.notices)},{"frames", a.frames_drawn}, {"frame_cpu_ms_p50", cpu[0]}, {"frame_cpu_ms_p95", cpu[1]},
+    return reply({{"drift_slots", std::move(slots)}, {"drift_running", a.model.drift.running}, {"busy", a.model.work_in_progress}, {"notices", notices_json(a.model.notices)},{"frames", a.frames_drawn}, {"frame_cpu_ms_p50", cpu[0]}, {"frame_cpu_ms_p95", cpu[1]},
                   {"frame_cpu_ms_max", cpu[2]}, {"frame_ui_ms_p50", ui[0]}, {"frame_ui_ms_p95", ui[1]}, {"frame_ui_ms_max", ui[2]},
                   {"frames_sampled", n}, {"frame_cpu_ms_recent", recent}, {"frame_ui_ms_recent", recent_ui},
                   {"text_input_active", ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput}});
@@ -149,6 +150,50 @@ EMSCRIPTEN_KEEPALIVE const char* mlwb_api_load_drift(const char* slot, const cha
 
 EMSCRIPTEN_KEEPALIVE const char* mlwb_api_results() {
     return reply(mlwb::ui::active_results(mlwb::web::app().model));
+}
+
+// What Share > Copy link ("link") or Copy embed code ("embed") copies, copied the same way.
+EMSCRIPTEN_KEEPALIVE const char* mlwb_api_share(const char* kind) {
+    auto& model = mlwb::web::app().model;
+    const std::string k = kind ? kind : "";
+    if (k != "link" && k != "embed") return reply({{"error", "share kind must be \"link\" or \"embed\""}});
+    const std::string text = k == "link" ? mlwb::ui::share_link(model.share, model.state) : mlwb::ui::embed_code(model.share, model.state);
+    model.page.copy_text = text;
+    mlwb::web::serve_page_requests();
+    return reply({{"text", text}});
+}
+
+// An item of the Export menu, done as if chosen there: "copy-markdown", "json", "csv",
+// "markdown" or "plots" (the PNGs and the HTML report, after the next frame). Files arrive as
+// the page's downloads.
+EMSCRIPTEN_KEEPALIVE const char* mlwb_api_download(const char* kind) {
+    auto& model = mlwb::web::app().model;
+    mlwb::ui::ExportKind k;
+    if (!mlwb::ui::export_kind_from_key(kind ? kind : "", k))
+        return reply({{"error", "export must be copy-markdown, json, csv, markdown or plots"}});
+    mlwb::ui::request_export(k, model.share, model.state, mlwb::ui::active_results(model), model.page);
+    mlwb::web::serve_page_requests();
+    mlwb::web::request_frames();
+    return reply({{"ok", true}});
+}
+
+// The exports of the Export menu, as text: "json", "csv", "markdown" or "report" (HTML, without
+// plots: those are pixels of the page and come only from the menu).
+EMSCRIPTEN_KEEPALIVE const char* mlwb_api_export(const char* format) {
+    auto& model = mlwb::web::app().model;
+    const std::string f = format ? format : "";
+    const nlohmann::json doc = mlwb::ui::export_document(model.state, mlwb::ui::active_results(model));
+    const char* title = mlwb::state::instrument_info(model.state.active).title;
+    if (f == "json") return reply({{"text", mlwb::ui::results_json_text(doc)}});
+    if (f == "csv") return reply({{"text", mlwb::state::results_csv(doc)}});
+    if (f == "markdown") return reply({{"text", mlwb::state::results_markdown(title, doc)}});
+    if (f == "report") {
+        mlwb::state::ReportInfo info;
+        info.title = title;
+        info.app_link = mlwb::ui::share_link(model.share, model.state);
+        return reply({{"text", mlwb::state::results_html_report(info, doc)}});
+    }
+    return reply({{"error", "export format must be json, csv, markdown or report"}});
 }
 
 }  // extern "C"

@@ -29,6 +29,10 @@ struct WebApp {
     long long frames_drawn = 0;
     double frame_cpu_ms[128] = {};  // ring buffer of the latest frames' CPU time in the app
     double frame_ui_ms[128] = {};   // the part of it spent building the UI (ImGui NewFrame..Render, no GL)
+    // The embed page's messages to its host: what was posted last, to post only changes.
+    int posted_height = 0;
+    std::string posted_results;
+    bool capture_plots_next_frame = false;  // Export > plots and report: after the menu has closed
 };
 
 WebApp& app();
@@ -52,11 +56,18 @@ void mark(const char* name);                       // performance.mark, for star
 void open_url(const char* url);                    // a new tab, http/https/mailto only
 void pick_file(const char* accept);                // the file picker; the file arrives via mlwb_platform_file_begin or _on_file
 void download(const char* file_name, const char* mime, const std::string& text);
+std::string page_link(bool embed);                 // the full app's address / the embed page's ("" if none)
+bool is_embed_page();                              // embed.html (window.MLWB_EMBED)
+void post_to_host(const char* type, const std::string& payload_json);  // to the iframe's parent, if any
+std::string capture_plot(float x, float y, float w, float h);          // PNG data URL of a canvas rectangle
+void download_data_url(const char* file_name, const std::string& url);
+std::string local_time();                          // "2026-11-23 14:05", for a report's date
 }  // namespace browser
 
 void install_event_callbacks();                    // web_events.cpp
 void load_initial_state();                         // web_main.cpp
 void sync_state_out();                             // web_main.cpp: URL + storage after a frame
 void serve_page_requests();                        // web_main.cpp: links, file picker, downloads
+void post_to_host_if_changed();                    // web_main.cpp: the embed page's height and results
 
 }  // namespace mlwb::web

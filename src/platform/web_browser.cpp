@@ -171,6 +171,76 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* text),
     } catch (e) {}
 });
 
+// The app's own addresses, for Share: the full app (this directory) and the embed page beside it.
+// A single-file copy (file://, or no embed page shipped with it) has no embed page to offer.
+EM_JS(char*, js_page_link, (int embed), {
+    var href = location.href.split("#")[0].split("?")[0];
+    var dir = href.slice(0, href.lastIndexOf("/") + 1);
+    var single = !!(window.MLWB_BUILD && window.MLWB_BUILD.singleFile);
+    var v = embed ? (single || location.protocol === "file:" ? "" : dir + "embed.html")
+                  : (single ? location.href.split("#")[0] : dir);
+    var len = lengthBytesUTF8(v) + 1;
+    var p = _malloc(len);
+    stringToUTF8(v, p, len);
+    return p;
+});
+
+EM_JS(int, js_is_embed, (), {
+    return window.MLWB_EMBED === true ? 1 : 0;
+});
+
+// The embed page's messages to the page that holds its iframe (docs/embedding.md). Any origin may
+// embed it, so any origin may hear them: they carry only what the host's own link put in.
+EM_JS(void, js_post_to_host, (const char* type, const char* payload_json), {
+    try {
+        if (window.parent === window) return;
+        var message = JSON.parse(UTF8ToString(payload_json));
+        message.source = "mlwb";
+        message.type = UTF8ToString(type);
+        window.parent.postMessage(message, "*");
+    } catch (e) {}
+});
+
+// One plot's pixels (CSS px rectangle of the canvas) as a PNG data URL. Called right after the
+// frame is drawn, in the same task, so the WebGL drawing buffer still holds it.
+EM_JS(char*, js_capture_plot, (double x, double y, double w, double h), {
+    var v = "";
+    try {
+        var src = Module["canvas"];
+        var k = src.width / Math.max(1, src.clientWidth || window.innerWidth);
+        var c = document.createElement("canvas");
+        c.width = Math.max(1, Math.round(w * k));
+        c.height = Math.max(1, Math.round(h * k));
+        c.getContext("2d").drawImage(src, Math.round(x * k), Math.round(y * k), c.width, c.height, 0, 0, c.width, c.height);
+        v = c.toDataURL("image/png");
+    } catch (e) { v = ""; }
+    var len = lengthBytesUTF8(v) + 1;
+    var p = _malloc(len);
+    stringToUTF8(v, p, len);
+    return p;
+});
+
+EM_JS(void, js_download_data_url, (const char* name, const char* url), {
+    try {
+        var a = document.createElement("a");
+        a.href = UTF8ToString(url);
+        a.download = UTF8ToString(name);
+        document.body.appendChild(a);
+        a.click();
+        setTimeout(function () { a.remove(); }, 1000);
+    } catch (e) {}
+});
+
+EM_JS(char*, js_local_time, (), {
+    var d = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var v = d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) + " " + pad(d.getHours()) + ":" + pad(d.getMinutes());
+    var len = lengthBytesUTF8(v) + 1;
+    var p = _malloc(len);
+    stringToUTF8(v, p, len);
+    return p;
+});
+
 EM_JS(void, js_notify_first_frame, (), {
     if (Module["onFirstFrame"]) Module["onFirstFrame"]();
 });
@@ -198,6 +268,12 @@ void install_listeners() { js_install_listeners(); }
 void notify_first_frame() { js_notify_first_frame(); }
 void mark(const char* name) { js_mark(name); }
 void open_url(const char* url) { js_open_url(url); }
+std::string page_link(bool embed) { return take(js_page_link(embed ? 1 : 0)); }
+bool is_embed_page() { return js_is_embed() != 0; }
+void post_to_host(const char* type, const std::string& payload_json) { js_post_to_host(type, payload_json.c_str()); }
+std::string capture_plot(float x, float y, float w, float h) { return take(js_capture_plot(x, y, w, h)); }
+void download_data_url(const char* file_name, const std::string& url) { js_download_data_url(file_name, url.c_str()); }
+std::string local_time() { return take(js_local_time()); }
 void pick_file(const char* accept) { js_pick_file(accept); }
 void download(const char* file_name, const char* mime, const std::string& text) { js_download(file_name, mime, text.c_str()); }
 

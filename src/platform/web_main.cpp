@@ -8,8 +8,10 @@
 
 #include "fonts.hpp"
 #include "imgui.h"
+#include "plot.hpp"
 #include "state/app_state.hpp"
 #include "state/instruments.hpp"
+#include "state/results_export.hpp"
 #include "web_app.hpp"
 #include "web_renderer.hpp"
 
@@ -61,6 +63,38 @@ void resize_if_needed() {
     }
 }
 
+std::string slug(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        const bool upper = c >= 'A' && c <= 'Z';
+        if (keep || upper) out += upper ? static_cast<char>(c - 'A' + 'a') : c;
+        else if (!out.empty() && out.back() != '-') out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "plot" : out.substr(0, 40);
+}
+
+// Export > plots and report: each whole plot on screen as a PNG, then the HTML report with them.
+// Runs right after a frame is drawn (the canvas holds exactly that frame).
+void download_plots_and_report() {
+    ui::UiModel& m = g_app.model;
+    state::ReportInfo info;
+    info.title = state::instrument_info(m.state.active).title;
+    info.app_link = ui::share_link(m.share, m.state);
+    info.generated_on = browser::local_time();
+    const std::string base = ui::export_base_name(m.state);
+    int index = 0;
+    for (const auto& plot : ui::plot::plots_on_screen()) {
+        std::string png = browser::capture_plot(plot.min.x, plot.min.y, plot.max.x - plot.min.x, plot.max.y - plot.min.y);
+        if (png.rfind("data:image/png;base64,", 0) != 0) continue;
+        ++index;
+        browser::download_data_url((base + "-" + std::to_string(index) + "-" + slug(plot.title) + ".png").c_str(), png);
+        info.plots.push_back({plot.title, std::move(png)});
+    }
+    browser::download((base + "-report.html").c_str(), "text/html", state::results_html_report(info, ui::export_document(m.state, ui::active_results(m))));
+}
+
 EM_BOOL draw_frame(double now_ms, void*) {
     const double started = emscripten_get_now();
     g_app.frame_scheduled = false;
@@ -93,9 +127,14 @@ EM_BOOL draw_frame(double now_ms, void*) {
         return EM_FALSE;  // no further frames: the page shows the message
     }
 
+    if (g_app.capture_plots_next_frame) {
+        g_app.capture_plots_next_frame = false;
+        download_plots_and_report();
+    }
     if (g_app.model.committed_edit) request_frames();  // let results and layout settle
     sync_state_out();
     serve_page_requests();
+    post_to_host_if_changed();
     if (!g_app.first_frame_done) {
         g_app.first_frame_done = true;
         browser::notify_first_frame();
@@ -151,7 +190,30 @@ void serve_page_requests() {
     if (!page.open_url.empty()) browser::open_url(page.open_url.c_str());
     if (page.pick_file) browser::pick_file(page.pick_accept.c_str());
     for (const auto& d : page.downloads) browser::download(d.file_name.c_str(), d.mime.c_str(), d.text);
+    if (!page.copy_text.empty()) browser::clipboard_write(page.copy_text.c_str());
+    if (page.capture_plots) {
+        g_app.capture_plots_next_frame = true;  // this frame still shows the open menu
+        request_frames(2);
+    }
     page = ui::PageRequests{};
+}
+
+void post_to_host_if_changed() {
+    ui::UiModel& m = g_app.model;
+    if (!m.share.embedded) return;
+    const int height = static_cast<int>(std::ceil(m.content_height));
+    if (height != g_app.posted_height && height > 0) {
+        g_app.posted_height = height;
+        browser::post_to_host("mlwb:height", nlohmann::json{{"height", height}}.dump());
+    }
+    // Results when they are final (a simulation or a drift analysis still running posts nothing
+    // until it ends) and only when they differ from the last ones posted.
+    if (m.work_in_progress) return;
+    nlohmann::json message = {{"instrument", state::instrument_info(m.state.active).key}, {"results", ui::active_results(m)}};
+    std::string text = message.dump();
+    if (text == g_app.posted_results) return;
+    browser::post_to_host("mlwb:results", text);
+    g_app.posted_results = std::move(text);
 }
 
 void load_initial_state() {
@@ -166,7 +228,12 @@ void load_initial_state() {
             m.theme = ui::theme_from_key(prefs["theme"].get<std::string>());
         else m.notices.push_back("Saved preferences were unreadable; using defaults.");
     }
+    m.share.embedded = browser::is_embed_page();
+    m.share.app_url = browser::page_link(false);
+    m.share.embed_url = browser::page_link(true);
+    // An embed shows exactly what its host's link says, not this browser's last inputs.
     for (const auto& info : state::instruments()) {
+        if (m.share.embedded) break;
         const std::string saved = browser::storage_get(storage_key(info.id).c_str());
         if (saved.empty()) continue;
         for (auto& n : state::set_instrument_state_text(m.state, info.id, saved)) m.notices.push_back("Saved state: " + n);
@@ -185,13 +252,15 @@ void sync_state_out() {
         // switches always get their own, so Back returns to the previous instrument.
         const double now = emscripten_get_now();
         const bool switched = hash.substr(0, hash.find('?')) != g_app.last_hash.substr(0, g_app.last_hash.find('?'));
-        const bool push = switched || now - g_last_history_push_ms > 1500.0;
+        // An embed never adds history entries: in an iframe they would become the host page's
+        // Back button.
+        const bool push = !m.share.embedded && (switched || now - g_last_history_push_ms > 1500.0);
         browser::set_location_hash(hash, push);
         if (push) g_last_history_push_ms = now;
         g_app.last_hash = hash;
     }
     const std::string saved = state::instrument_state_json(m.state, m.state.active).dump();
-    if (saved != g_app.last_saved_state) {
+    if (saved != g_app.last_saved_state && !m.share.embedded) {  // the embed leaves the app's saved inputs alone
         browser::storage_set(storage_key(m.state.active).c_str(), saved);
         g_app.last_saved_state = saved;
     }

@@ -19,7 +19,27 @@ void sync_theme(UiModel& m) {
     m.theme_applied = true;
 }
 
+const nlohmann::json& results_of(void* model) { return active_results(*static_cast<UiModel*>(model)); }
+
+// The embed page's bar: which instrument this is, a way out to the full app, and exports.
+void draw_embed_bar(UiModel& m) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted(state::instrument_info(m.state.active).title);
+    ImGui::PopFont();
+    if (ImGui::MenuItem("Open in full app"))
+        m.page.open_url = share_link(m.share, m.state);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("MLOps Workbench in a new tab, with these inputs.");
+    draw_share_menus(m.share, m.state, results_of, &m, m.page);
+    if (!m.share.confirmation.empty()) ImGui::TextDisabled("%s", m.share.confirmation.c_str());
+    ImGui::EndMainMenuBar();
+}
+
 void draw_top_bar(UiModel& m) {
+    if (m.share.embedded) {
+        draw_embed_bar(m);
+        return;
+    }
     if (!ImGui::BeginMainMenuBar()) return;
     // In an embed-sized box the instrument names need the room more than the product name.
     if (ImGui::GetIO().DisplaySize.x >= 520.0f) {
@@ -38,6 +58,9 @@ void draw_top_bar(UiModel& m) {
         }
         ImGui::PopID();
     }
+    ImGui::Separator();
+    draw_share_menus(m.share, m.state, results_of, &m, m.page);
+    if (!m.share.confirmation.empty()) ImGui::TextDisabled("%s", m.share.confirmation.c_str());
     // Theme menu on the right.
     const char* label = m.theme == ThemeChoice::System ? "Theme: system" : m.theme == ThemeChoice::Light ? "Theme: light" : "Theme: dark";
     if (ImGui::GetIO().DisplaySize.x < 420.0f) label = "Theme";
@@ -141,21 +164,21 @@ void draw_app(UiModel& m) {
     switch (m.state.active) {
         case state::InstrumentId::Power:
             m.committed_edit |= draw_power_panel(m.power, m.state.power, m.state.power_check);
-            if (draw_linked_items(m.guide, m.state.guide, "power")) {
+            if (!m.share.embedded && draw_linked_items(m.guide, m.state.guide, "power")) {
                 m.state.active = state::InstrumentId::Guide;
                 m.committed_edit = true;
             }
             break;
         case state::InstrumentId::Serving:
             m.committed_edit |= draw_serving_panel(m.serving, m.state.serving);
-            if (draw_linked_items(m.guide, m.state.guide, "serving")) {
+            if (!m.share.embedded && draw_linked_items(m.guide, m.state.guide, "serving")) {
                 m.state.active = state::InstrumentId::Guide;
                 m.committed_edit = true;
             }
             break;
         case state::InstrumentId::Drift:
             m.committed_edit |= draw_drift_panel(m.drift, m.state.drift, m.page);
-            if (draw_linked_items(m.guide, m.state.guide, "drift")) {
+            if (!m.share.embedded && draw_linked_items(m.guide, m.state.guide, "drift")) {
                 m.state.active = state::InstrumentId::Guide;
                 m.committed_edit = true;
             }
@@ -176,6 +199,9 @@ void draw_app(UiModel& m) {
     if (m.state.active == state::InstrumentId::Serving) m.work_in_progress |= serving_panel_busy(m.serving);
     if (m.state.active == state::InstrumentId::Drift) m.work_in_progress |= drift_panel_busy(m.drift);
     m.drawn_instrument = m.state.active;
+    // What the whole page needs, scrolled or not: the bar, the panel's content and its padding.
+    m.content_height = vp->WorkPos.y + ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+    if (m.committed_edit) m.share.confirmation.clear();
     ImGui::End();
     sync_theme(m);  // a theme picked this frame applies from the next one
 }

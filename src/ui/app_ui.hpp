@@ -11,6 +11,7 @@
 #include "guide_panel.hpp"
 #include "power_panel.hpp"
 #include "serving_panel.hpp"
+#include "share_menu.hpp"
 #include "state/app_state.hpp"
 #include "theme.hpp"
 
@@ -40,6 +41,8 @@ struct UiModel {
     state::InstrumentId drawn_instrument = state::InstrumentId::Power;  // the panel drawn last frame
     bool focus_panel = true;            // give the panel keyboard focus (first frame, instrument switch)
     bool work_in_progress = false;      // a panel runs work spread over frames: keep frames coming
+    ShareContext share;                 // links for Share, and whether this is the embed page
+    float content_height = 0;           // CSS px the page needs to show everything (embed auto-resize)
 };
 
 void draw_app(UiModel& m);

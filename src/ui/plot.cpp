@@ -679,6 +679,24 @@ ImU32 with_alpha(const ImVec4& colour, float alpha) {
 
 // ---- drawing -----------------------------------------------------------------------------
 
+struct OnScreen {
+    int frame = -1;
+    std::vector<DrawnPlot> plots;
+} g_on_screen;
+
+void record_on_screen(const ImRect& frame, const ImGuiWindow* window, const char* title) {
+    const int now = ImGui::GetFrameCount();
+    if (g_on_screen.frame != now) {
+        g_on_screen.frame = now;
+        g_on_screen.plots.clear();  // keeps its capacity
+    }
+    if (!window->ClipRect.Contains(frame)) return;  // partly scrolled away: not a whole picture
+    DrawnPlot& plot = g_on_screen.plots.emplace_back();
+    plot.min = frame.Min;
+    plot.max = frame.Max;
+    copy_label(plot.title, title && label_end(title) != title ? title : "Plot");
+}
+
 bool begin_plot(const char* id, ImVec2 size, const AxisSpec& x, const AxisSpec& y, const PlotOptions& options) {
     if (g.open) return false;
     ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -689,6 +707,7 @@ bool begin_plot(const char* id, ImVec2 size, const AxisSpec& x, const AxisSpec& 
     // No id for the item: the plot takes no keyboard focus and claims no clicks.
     if (!ImGui::ItemAdd(frame, 0)) return false;
     const bool item_hovered = options.hover_readout && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    record_on_screen(frame, window, options.title);
 
     g.id = window->GetID(id ? id : "plot");
     g.dl = window->DrawList;
@@ -958,6 +977,11 @@ void end_plot() {
 }
 
 const PlotInfo& last_plot() { return g.info; }
+
+const std::vector<DrawnPlot>& plots_on_screen() {
+    static const std::vector<DrawnPlot> none;
+    return g_on_screen.frame == ImGui::GetFrameCount() ? g_on_screen.plots : none;
+}
 const HoverReadout& last_hover() { return g.hover; }
 
 }  // namespace mlwb::ui::plot

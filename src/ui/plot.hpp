@@ -162,6 +162,14 @@ struct HoverReadout {
     HoverValue values[kMaxLegendEntries];
 };
 
+// The plots of the current frame that are wholly on screen (display coordinates, CSS px),
+// with their titles: what "Download plots (PNG)" captures after the frame is drawn.
+struct DrawnPlot {
+    ImVec2 min, max;
+    char title[kLabelCapacity];  // fixed: a warmed-up frame allocates nothing
+};
+const std::vector<DrawnPlot>& plots_on_screen();
+
 const PlotInfo& last_plot();        // the plot ended last
 const HoverReadout& last_hover();   // the read-out of the plot hovered last
 

@@ -42,6 +42,8 @@ struct PageRequests {
         std::string text;
     };
     std::vector<Download> downloads;
+    std::string copy_text;   // put on the clipboard (Copy link, Copy embed code, Copy Markdown)
+    bool capture_plots = false;  // after drawing: each plot's pixels as PNG, for the HTML report
 };
 
 }  // namespace mlwb::ui
