@@ -116,7 +116,8 @@ EMSCRIPTEN_KEEPALIVE const char* mlwb_api_stats() {
                          {"bytes_total", slot.bytes_total}, {"bytes_read", slot.reader ? slot.reader->bytes_fed() : (slot.loaded ? slot.bytes_total : 0)},
                          {"rows", slot.loaded ? slot.table.rows : (slot.reader ? slot.reader->rows_read() : 0)},
                          {"problems", slot.table.problem_count}});
-    return reply({{"drift_slots", std::move(slots)}, {"drift_running", a.model.drift.running}, {"busy", a.model.work_in_progress}, {"notices", notices_json(a.model.notices)},{"frames", a.frames_drawn}, {"frame_cpu_ms_p50", cpu[0]}, {"frame_cpu_ms_p95", cpu[1]},
+    return reply({{"drift_slots", std::move(slots)}, {"drift_running", a.model.drift.running}, {"busy", a.model.work_in_progress},
+                  {"presenter", a.model.presenter}, {"gallery_open", a.model.workshop.gallery_open}, {"shortcuts_open", a.model.workshop.shortcuts_open}, {"notices", notices_json(a.model.notices)},{"frames", a.frames_drawn}, {"frame_cpu_ms_p50", cpu[0]}, {"frame_cpu_ms_p95", cpu[1]},
                   {"frame_cpu_ms_max", cpu[2]}, {"frame_ui_ms_p50", ui[0]}, {"frame_ui_ms_p95", ui[1]}, {"frame_ui_ms_max", ui[2]},
                   {"frames_sampled", n}, {"frame_cpu_ms_recent", recent}, {"frame_ui_ms_recent", recent_ui},
                   {"text_input_active", ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput}});

@@ -14,6 +14,7 @@ struct WebApp {
     ui::UiModel model;
     ui::InputQueue input;
     float pixel_ratio = 1.0f;       // devicePixelRatio the fonts were built for
+    float font_scale = 1.0f;        // and the UI scale (presenter mode)
     int css_width = 0, css_height = 0;
     int framebuffer_width = 0, framebuffer_height = 0;  // the canvas's backing store, device pixels
     int frames_wanted = 0;          // frames still to draw after the last event

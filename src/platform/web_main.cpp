@@ -100,8 +100,13 @@ EM_BOOL draw_frame(double now_ms, void*) {
     g_app.frame_scheduled = false;
     resize_if_needed();
     ImGuiIO& io = ImGui::GetIO();
+    const float ui_scale = g_app.model.presenter ? ui::kPresenterScale : 1.0f;
+    if (ui_scale != g_app.font_scale) {
+        g_app.font_scale = ui_scale;
+        g_app.fonts_dirty = true;
+    }
     if (g_app.fonts_dirty) {
-        ui::load_fonts(g_app.pixel_ratio);
+        ui::load_fonts(g_app.pixel_ratio, g_app.font_scale);
         renderer::upload_fonts();
         g_app.fonts_dirty = false;
         browser::mark("mlwb-fonts");
@@ -224,8 +229,11 @@ void load_initial_state() {
     const std::string prefs_text = browser::storage_get("mlwb.prefs");
     if (!prefs_text.empty()) {
         const auto prefs = nlohmann::json::parse(prefs_text, nullptr, false);
-        if (prefs.is_object() && prefs.contains("theme") && prefs["theme"].is_string())
+        if (prefs.is_object() && prefs.contains("theme") && prefs["theme"].is_string()) {
             m.theme = ui::theme_from_key(prefs["theme"].get<std::string>());
+            const auto presenter = prefs.find("presenter");  // value() would throw on a wrong type
+            m.presenter = presenter != prefs.end() && presenter->is_boolean() && presenter->get<bool>();
+        }
         else m.notices.push_back("Saved preferences were unreadable; using defaults.");
     }
     m.share.embedded = browser::is_embed_page();
@@ -273,7 +281,7 @@ void sync_state_out() {
         }
         m.guide.storage_dirty = false;
     }
-    const std::string prefs = nlohmann::json{{"theme", ui::theme_key(m.theme)}}.dump();
+    const std::string prefs = nlohmann::json{{"theme", ui::theme_key(m.theme)}, {"presenter", m.presenter}}.dump();
     if (prefs != g_app.last_saved_prefs) {
         browser::storage_set("mlwb.prefs", prefs);
         g_app.last_saved_prefs = prefs;

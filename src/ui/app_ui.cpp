@@ -13,9 +13,10 @@ namespace {
 
 void sync_theme(UiModel& m) {
     const bool dark = theme_is_dark(m.theme, m.system_prefers_dark);
-    if (m.theme_applied && dark == m.applied_dark) return;
-    apply_theme(dark);
+    if (m.theme_applied && dark == m.applied_dark && m.presenter == m.applied_presenter) return;
+    apply_theme(dark, m.presenter);
     m.applied_dark = dark;
+    m.applied_presenter = m.presenter;
     m.theme_applied = true;
 }
 
@@ -42,7 +43,8 @@ void draw_top_bar(UiModel& m) {
     }
     if (!ImGui::BeginMainMenuBar()) return;
     // In an embed-sized box the instrument names need the room more than the product name.
-    if (ImGui::GetIO().DisplaySize.x >= 520.0f) {
+    // Presenter mode's larger text needs the whole bar for the instruments and menus too.
+    if (ImGui::GetIO().DisplaySize.x >= 520.0f && !m.presenter) {
         ImGui::PushFont(fonts().bold);
         ImGui::TextUnformatted("MLOps Workbench");
         ImGui::PopFont();
@@ -60,10 +62,11 @@ void draw_top_bar(UiModel& m) {
     }
     ImGui::Separator();
     draw_share_menus(m.share, m.state, results_of, &m, m.page);
+    draw_view_menu(m);
     if (!m.share.confirmation.empty()) ImGui::TextDisabled("%s", m.share.confirmation.c_str());
     // Theme menu on the right.
     const char* label = m.theme == ThemeChoice::System ? "Theme: system" : m.theme == ThemeChoice::Light ? "Theme: light" : "Theme: dark";
-    if (ImGui::GetIO().DisplaySize.x < 420.0f) label = "Theme";
+    if (ImGui::GetIO().DisplaySize.x < 420.0f || m.presenter) label = "Theme";
     const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemSpacing.x * 2 + ImGui::GetFontSize();
     const float right = ImGui::GetWindowContentRegionMax().x - width;
     if (right > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(right);
@@ -121,6 +124,7 @@ void draw_app(UiModel& m) {
     m.committed_edit = false;
     m.work_in_progress = false;
     sync_theme(m);
+    if (!m.share.embedded) handle_shortcuts(m);
     draw_top_bar(m);
 
     // The active instrument fills the rest of the viewport.
@@ -203,6 +207,7 @@ void draw_app(UiModel& m) {
     m.content_height = vp->WorkPos.y + ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
     if (m.committed_edit) m.share.confirmation.clear();
     ImGui::End();
+    draw_workshop_windows(m);
     sync_theme(m);  // a theme picked this frame applies from the next one
 }
 

@@ -14,6 +14,7 @@
 #include "share_menu.hpp"
 #include "state/app_state.hpp"
 #include "theme.hpp"
+#include "workshop.hpp"
 
 namespace mlwb::ui {
 
@@ -42,6 +43,9 @@ struct UiModel {
     bool focus_panel = true;            // give the panel keyboard focus (first frame, instrument switch)
     bool work_in_progress = false;      // a panel runs work spread over frames: keep frames coming
     ShareContext share;                 // links for Share, and whether this is the embed page
+    bool presenter = false;             // presenter mode (saved with the preferences)
+    bool applied_presenter = false;     // the mode the style was last built for
+    WorkshopView workshop;              // preset gallery and shortcut help
     float content_height = 0;           // CSS px the page needs to show everything (embed auto-resize)
 };
 

@@ -1,5 +1,7 @@
 #include "theme.hpp"
 
+#include "workshop.hpp"
+
 namespace mlwb::ui {
 
 namespace {
@@ -17,7 +19,7 @@ bool theme_is_dark(ThemeChoice choice, bool system_prefers_dark) {
     return choice == ThemeChoice::Dark || (choice == ThemeChoice::System && system_prefers_dark);
 }
 
-void apply_theme(bool dark) {
+void apply_theme(bool dark, bool presenter) {
     ImGuiStyle style;  // start from defaults so switching back and forth never accumulates
     if (dark) ImGui::StyleColorsDark(&style);
     else ImGui::StyleColorsLight(&style);
@@ -51,11 +53,21 @@ void apply_theme(bool dark) {
     c[ImGuiCol_SliderGrab] = accent;
     c[ImGuiCol_PlotHistogram] = ImVec4(accent.x, accent.y, accent.z, 0.55f);  // progress bars
     if (!dark) style.FrameBorderSize = 1.0f;
+    if (presenter) {
+        // For projectors and shared screens: full-contrast text and borders, every size scaled
+        // with the fonts (which the platform rebuilds at kPresenterScale).
+        c[ImGuiCol_Text] = dark ? ImVec4(1, 1, 1, 1) : ImVec4(0, 0, 0, 1);
+        c[ImGuiCol_WindowBg] = dark ? ImVec4(0, 0, 0, 1) : ImVec4(1, 1, 1, 1);
+        c[ImGuiCol_Border] = dark ? ImVec4(0.75f, 0.77f, 0.80f, 1.0f) : ImVec4(0.25f, 0.27f, 0.30f, 1.0f);
+        style.FrameBorderSize = 1.0f;
+        style.ScaleAllSizes(kPresenterScale);
+    }
     ImGui::GetStyle() = style;
 
     g_palette.error = dark ? ImVec4(1.0f, 0.45f, 0.42f, 1.0f) : ImVec4(0.75f, 0.10f, 0.08f, 1.0f);
     g_palette.warning_bg = dark ? ImVec4(0.35f, 0.27f, 0.08f, 1.0f) : ImVec4(1.0f, 0.95f, 0.78f, 1.0f);
     g_palette.muted = dark ? ImVec4(0.62f, 0.65f, 0.70f, 1.0f) : ImVec4(0.38f, 0.40f, 0.45f, 1.0f);
+    if (presenter) g_palette.muted = dark ? ImVec4(0.82f, 0.84f, 0.87f, 1.0f) : ImVec4(0.20f, 0.21f, 0.24f, 1.0f);
     g_palette.accent = accent;
     g_palette.card_bg = dark ? ImVec4(0.15f, 0.16f, 0.19f, 1.0f) : ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
     g_palette.code_bg = dark ? ImVec4(0.17f, 0.18f, 0.21f, 1.0f) : ImVec4(0.91f, 0.92f, 0.94f, 1.0f);

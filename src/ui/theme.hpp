@@ -18,7 +18,8 @@ struct Palette {
     ImVec4 code_bg;  // code blocks and inline code in the Markdown view
 };
 
-void apply_theme(bool dark);
+// presenter: high contrast and every size scaled by kPresenterScale (workshop.hpp).
+void apply_theme(bool dark, bool presenter = false);
 const Palette& palette();
 // The palette has no "good" colour: a green that reads on the current background.
 ImVec4 good_colour();

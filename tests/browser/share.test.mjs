@@ -257,3 +257,47 @@ test('the single-file build runs from file:// with no server', async () => {
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('workshop: shortcuts, the preset gallery and presenter mode', async () => {
+  const ctx = await freshContext();
+  const { page, errors } = await openApp(ctx, base + '#power');
+  const stats = () => page.evaluate(() => window.mlwb.stats());
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
+  await page.mouse.click(900, 780);  // the page, not an input field
+  await page.keyboard.type('?');
+  await frames();
+  assert.equal((await stats()).shortcuts_open, true, '? opens the shortcut list');
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'shortcuts.png') });
+  await page.keyboard.press('Escape');
+  await frames();
+  assert.equal((await stats()).shortcuts_open, false, 'Esc closes it');
+
+  await page.keyboard.type('g');
+  await frames();
+  assert.equal((await stats()).gallery_open, true);
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'gallery.png') });
+  // The gallery lists every instrument's presets, first the power calculator's: its first
+  // button applies that preset (the layout is fixed at 1280x900).
+  const first = (await page.evaluate(() => window.mlwb.presets('power')))[0];
+  await page.mouse.click(393, 161);
+  await frames();
+  assert.equal((await stats()).gallery_open, false, 'choosing a preset closes the gallery');
+  assert.deepEqual((await page.evaluate(() => window.mlwb.getState())).state, first.state);
+
+  await page.keyboard.type('2');
+  await frames();
+  assert.match(await page.evaluate(() => location.hash), /^#serving/);
+  await page.keyboard.type('p');
+  await frames();
+  assert.equal((await stats()).presenter, true);
+  assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('mlwb.prefs'))).presenter, true);
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'presenter.png') });
+  await page.reload();
+  await page.evaluate(() => window.mlwb.ready);
+  assert.equal((await stats()).presenter, true, 'presenter mode is remembered');
+  await page.keyboard.type('p');
+  await frames();
+  assert.equal((await stats()).presenter, false);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
