@@ -65,5 +65,12 @@ add_custom_command(
   DEPENDS mlwb_node_cli
   COMMENT "Writing the persona guide pages to build/site/guide"
   VERBATIM)
+# The instruments' static pages (build/site/instruments/), by the same CLI.
+add_custom_command(
+  OUTPUT ${MLWB_SITE_DIR}/instruments/index.html
+  COMMAND ${CMAKE_CROSSCOMPILING_EMULATOR} $<TARGET_FILE:mlwb_node_cli> pages ${MLWB_SITE_DIR}
+  DEPENDS mlwb_node_cli
+  COMMENT "Writing the instruments' static pages to build/site/instruments"
+  VERBATIM)
 add_custom_target(mlwb_site ALL DEPENDS ${MLWB_SITE_DIR}/index.html ${MLWB_SITE_DIR}/icon.svg ${MLWB_SITE_DIR}/guide/index.html
-                                          ${MLWB_SITE_DIR}/mlwb-single.html)
+                                          ${MLWB_SITE_DIR}/instruments/index.html ${MLWB_SITE_DIR}/mlwb-single.html)

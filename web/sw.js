@@ -6,7 +6,7 @@
 var BUILD = '@MLWB_BUILD_ID@';
 var CACHE = 'mlwb-' + BUILD;
 // What the app needs to start; the guide pages and anything else are cached when first fetched.
-var CORE = ['./', 'index.html', 'embed.html', 'icon.svg', '404.html', 'guide/index.html',
+var CORE = ['./', 'index.html', 'embed.html', 'icon.svg', '404.html', 'guide/index.html', 'instruments/index.html',
             'mlwb.js?v=' + BUILD, 'mlwb.wasm?v=' + BUILD];
 
 self.addEventListener('install', function (event) {

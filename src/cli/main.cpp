@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cli_io.hpp"
+#include "pages_command.hpp"
 #include "persona_command.hpp"
 #include "serve_command.hpp"
 #include "drift_command.hpp"
@@ -38,6 +39,7 @@ commands:
   serve     serving latency and cost: simulation or closed form (see mlwb serve --help)
   drift     drift between a reference and current CSV, per column and over time (see mlwb drift --help)
   persona   souls (persona Markdown): parse, checklist, list, site (see mlwb persona --help)
+  pages     DIR: the instruments' static pages into DIR/instruments/
 
 mlwb power options (defaults: the app's defaults; a --scenario file first, options after it override):
   --solve n|mde|power       the unknown                                            (n)
@@ -225,5 +227,6 @@ int main(int argc, char** argv) {
     if (command == "persona") return mlwb::cli::run_persona(args);
     if (command == "serve") return mlwb::cli::run_serve(args);
     if (command == "drift") return mlwb::cli::run_drift(args);
+    if (command == "pages") return mlwb::cli::run_pages(args);
     return fail("unknown command '" + command + "' (see mlwb --help)");
 }

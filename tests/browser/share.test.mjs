@@ -301,3 +301,23 @@ test('workshop: shortcuts, the preset gallery and presenter mode', async () => {
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('the instruments are readable without the canvas, and their preset links open the app', async () => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 800, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(base + 'instruments/index.html');
+  const pages = await page.$$eval('main a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(pages.filter((h) => h.endsWith('.html')).sort(), ['../guide/index.html', '../index.html', 'drift.html', 'power.html', 'serving.html']);
+  await page.goto(base + 'instruments/power.html');
+  assert.equal(await page.$eval('h1', (h) => h.textContent), 'Experiment power');
+  const links = await page.$$eval('main li a[href^="../index.html#"]', (as) => as.map((a) => a.href));
+  await page.screenshot({ path: join(ARTIFACTS_DIR, 'instrument-page.png'), fullPage: true });
+  await ctx.close();
+  // The last preset's link, opened with script on, is that preset in the app.
+  const app = await freshContext();
+  const { page: opened, errors } = await openApp(app, links[links.length - 1]);
+  const presets = await opened.evaluate(() => window.mlwb.presets('power'));
+  assert.deepEqual((await opened.evaluate(() => window.mlwb.getState())).state, presets[presets.length - 1].state);
+  assert.deepEqual(errors, []);
+  await app.close();
+});
