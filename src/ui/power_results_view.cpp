@@ -200,16 +200,7 @@ void draw_plots(const PowerInputs& in, const PowerResult& r, const PowerCurves& 
 
 void draw_formula(const PowerInputs& in, const PowerResult& r) {
     if (!ImGui::CollapsingHeader("Show the formula")) return;
-    for (const auto& step : explain(in, r)) {
-        ImGui::PushFont(fonts().bold);
-        ImGui::TextUnformatted(step.label.c_str());
-        ImGui::PopFont();
-        ImGui::Indent();
-        ImGui::PushFont(fonts().mono);
-        ImGui::TextWrapped("%s", step.text.c_str());
-        ImGui::PopFont();
-        ImGui::Unindent();
-    }
+    for (const auto& step : explain(in, r)) formula_step(step.label, step.text);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "imgui.h"
 #include "plot.hpp"
 #include "serving/cost.hpp"
+#include "serving/explain.hpp"
 #include "serving/llm.hpp"
 #include "serving/sim_stats.hpp"
 #include "serving_views.hpp"
@@ -279,6 +280,9 @@ void draw_comparison(const ServingPanel& panel) {
     if (!a.note.empty()) muted_text(a.note);
     if (sim)
         for (const std::string& note : r.notes) muted_text(note);
+    // The formulas' derivation with this scenario's numbers (what "formulas" above computed).
+    if (a.applicable && ImGui::CollapsingHeader("Show the formulas"))
+        for (const auto& step : serving::explain(panel.analytic_for, a)) formula_step(step.label, step.text);
 }
 
 // ---- LLM ---------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #include "widgets.hpp"
 
+#include "fonts.hpp"
 #include "imgui.h"
 #include "theme.hpp"
 
@@ -88,6 +89,17 @@ bool input_string(const char* label, std::string& text, const char* hint) {
 bool input_string_multiline(const char* label, std::string& text, ImVec2 size) {
     return ImGui::InputTextMultiline(label, text.data(), text.capacity() + 1, size, ImGuiInputTextFlags_CallbackResize,
                                      resize_string, &text);
+}
+
+void formula_step(const std::string& label, const std::string& text) {
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::PopFont();
+    ImGui::Indent();
+    ImGui::PushFont(fonts().mono);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopFont();
+    ImGui::Unindent();
 }
 
 }  // namespace mlwb::ui

@@ -21,6 +21,9 @@ void field_label(const char* label, const char* help);
 float field_column();  // x where a row's widget starts, relative to the row
 
 void muted_text(const std::string& text);   // secondary information, wrapped
+// One step of a "Show the formula" derivation: its label in bold, the formula with the user's
+// numbers below it in the monospace face (power and serving draw theirs with it).
+void formula_step(const std::string& label, const std::string& text);
 void error_text(const std::string& text);   // what is wrong, wrapped, in the error colour
 
 }  // namespace mlwb::ui
